@@ -1,0 +1,6 @@
+// Everything public in axon. For users; the library itself never includes this.
+#pragma once
+
+#include "axon/autograd.hpp"
+#include "axon/core.hpp"
+#include "axon/version.hpp"

@@ -1,0 +1,253 @@
+// The fast CPU backend: OpenBLAS for GEMM, contiguous and coalesced loops that the compiler
+// vectorizes, and OpenMP above measured sizes. Everything it does not override comes from ref.
+#include "../elementwise_math.hpp"
+#include "../ref/ref_backend.hpp"
+
+#include <cblas.h>
+#include <omp.h>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+namespace axon::kernels {
+namespace {
+
+// Parallel thresholds (elements), from bench/micro: below these one thread is faster than waking
+// the pool. Memory-bound ops need far more work per element to pay for a second thread.
+constexpr std::int64_t kParallelCheap = 1 << 16;      // add, mul, copy
+constexpr std::int64_t kParallelExpensive = 1 << 12;  // exp, tanh, erf
+
+constexpr bool is_expensive(UnaryOp op) {
+  return op != UnaryOp::neg && op != UnaryOp::abs && op != UnaryOp::relu && op != UnaryOp::square &&
+         op != UnaryOp::sign && op != UnaryOp::leaky_relu && op != UnaryOp::clip;
+}
+
+// Collapses a broadcast into (outer shape, inner extent, inner strides): adjacent output axes merge
+// when both inputs step through them the same way. Most calls end as one flat loop, or as rows
+// plus one broadcast vector.
+struct BroadcastPlan {
+  Shape shape;            // coalesced output shape
+  Shape sa, sb;           // coalesced input strides
+};
+BroadcastPlan plan_broadcast(const Shape& out, Shape sa, Shape sb) {
+  BroadcastPlan p;
+  for (std::size_t d = 0; d < out.size(); ++d) {
+    if (out[d] == 1) continue;
+    if (!p.shape.empty() && p.sa.back() == sa[d] * out[d] && p.sb.back() == sb[d] * out[d]) {
+      p.shape.back() *= out[d];
+      p.sa.back() = sa[d];
+      p.sb.back() = sb[d];
+    } else {
+      p.shape.push_back(out[d]);
+      p.sa.push_back(sa[d]);
+      p.sb.push_back(sb[d]);
+    }
+  }
+  if (p.shape.empty()) p = {{1}, {0}, {0}};
+  return p;
+}
+
+class CpuBackend final : public RefBackend {
+ public:
+  const char* name() const override { return "cpu"; }
+
+  void gemm(const Gemm& g, const Tensor& a, const Tensor& b, Tensor& c) const override {
+    const auto ta = g.trans_a ? CblasTrans : CblasNoTrans;
+    const auto tb = g.trans_b ? CblasTrans : CblasNoTrans;
+    const auto lda = static_cast<blasint>(g.trans_a ? g.m : g.k);
+    const auto ldb = static_cast<blasint>(g.trans_b ? g.k : g.n);
+    const auto m = static_cast<blasint>(g.m), n = static_cast<blasint>(g.n), k = static_cast<blasint>(g.k);
+    for (std::int64_t batch = 0; batch < g.batch; ++batch) {
+      if (c.dtype() == Dtype::float32) {
+        cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, static_cast<float>(g.alpha), a.data<float>() + batch * g.a_batch_stride,
+                    lda, b.data<float>() + batch * g.b_batch_stride, ldb, static_cast<float>(g.beta),
+                    c.data<float>() + batch * g.m * g.n, n);
+      } else {
+        cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, g.alpha, a.data<double>() + batch * g.a_batch_stride, lda,
+                    b.data<double>() + batch * g.b_batch_stride, ldb, g.beta, c.data<double>() + batch * g.m * g.n, n);
+      }
+    }
+  }
+
+  void unary(UnaryOp op, UnaryParams p, const Tensor& x, Tensor& out) const override {
+    const std::int64_t n = x.numel();
+    const bool parallel = n >= (is_expensive(op) ? kParallelExpensive : kParallelCheap);
+    visit_floating(x.dtype(), "unary", [&]<typename T>() {
+      visit_unary(op, [&]<UnaryOp Op>() {
+        const T* __restrict in = x.data<T>();
+        T* __restrict o = out.data<T>();
+#pragma omp parallel for simd schedule(static) if (parallel)
+        for (std::int64_t i = 0; i < n; ++i) o[i] = Unary<Op>::fwd(in[i], p);
+      });
+    });
+  }
+
+  void unary_backward(UnaryOp op, UnaryParams p, const Tensor& gy, const Tensor& x, const Tensor& y,
+                      Tensor& gx) const override {
+    const std::int64_t n = gy.numel();
+    const bool parallel = n >= (is_expensive(op) ? kParallelExpensive : kParallelCheap);
+    visit_floating(gy.dtype(), "unary_backward", [&]<typename T>() {
+      visit_unary(op, [&]<UnaryOp Op>() {
+        const T* g = gy.data<T>();
+        const T* xs = x.defined() ? x.data<T>() : g;  // unread when undefined (see elementwise_math.hpp)
+        const T* ys = y.defined() ? y.data<T>() : g;
+        T* o = gx.data<T>();
+#pragma omp parallel for simd schedule(static) if (parallel)
+        for (std::int64_t i = 0; i < n; ++i) o[i] = Unary<Op>::grad(g[i], xs[i], ys[i], p);
+      });
+    });
+  }
+
+  void binary(BinaryOp op, const Tensor& a, const Tensor& b, Tensor& out) const override {
+    const BroadcastPlan plan =
+        plan_broadcast(out.shape(), broadcast_strides(a.shape(), out.shape()), broadcast_strides(b.shape(), out.shape()));
+    const std::int64_t total = out.numel();
+    const std::int64_t inner = plan.shape.back();
+    const std::int64_t ia = plan.sa.back(), ib = plan.sb.back();
+    const std::int64_t rows = total / std::max<std::int64_t>(inner, 1);
+    const bool parallel = total >= kParallelCheap;
+    visit_dtype(a.dtype(), [&]<typename T>() {
+      visit_binary(op, [&]<BinaryOp Op>() {
+        using R = decltype(Binary<Op>::template apply<T>(T(), T()));
+        const T* pa = a.data<T>();
+        const T* pb = b.data<T>();
+        R* o = out.data<R>();
+        // The inner loop is specialized on its strides so that the common cases vectorize.
+        auto run_row = [&](const T* ra, const T* rb, R* ro) {
+          if (ia == 1 && ib == 1) {
+#pragma omp simd
+            for (std::int64_t i = 0; i < inner; ++i) ro[i] = Binary<Op>::apply(ra[i], rb[i]);
+          } else if (ia == 1 && ib == 0) {
+            const T s = rb[0];
+#pragma omp simd
+            for (std::int64_t i = 0; i < inner; ++i) ro[i] = Binary<Op>::apply(ra[i], s);
+          } else if (ia == 0 && ib == 1) {
+            const T s = ra[0];
+#pragma omp simd
+            for (std::int64_t i = 0; i < inner; ++i) ro[i] = Binary<Op>::apply(s, rb[i]);
+          } else {
+            for (std::int64_t i = 0; i < inner; ++i) ro[i] = Binary<Op>::apply(ra[i * ia], rb[i * ib]);
+          }
+        };
+        if (rows == 1 && parallel) {
+          // One long row: split it across threads.
+#pragma omp parallel for schedule(static)
+          for (std::int64_t i = 0; i < inner; ++i) o[i] = Binary<Op>::apply(pa[i * ia], pb[i * ib]);
+          return;
+        }
+        const std::size_t outer_dims = plan.shape.size() - 1;
+#pragma omp parallel for schedule(static) if (parallel)
+        for (std::int64_t r = 0; r < rows; ++r) {
+          std::int64_t rem = r, oa = 0, ob = 0;
+          for (std::size_t d = outer_dims; d-- > 0;) {
+            const std::int64_t idx = rem % plan.shape[d];
+            rem /= plan.shape[d];
+            oa += idx * plan.sa[d];
+            ob += idx * plan.sb[d];
+          }
+          run_row(pa + oa, pb + ob, o + r * inner);
+        }
+      });
+    });
+  }
+
+  void reduce(ReduceOp op, const Tensor& x, int axis, Tensor& out) const override {
+    const AxisSplit s = split_at_axis(x.shape(), axis);
+    if (op != ReduceOp::sum || !is_floating(x.dtype())) return RefBackend::reduce(op, x, axis, out);
+    const bool parallel = x.numel() >= kParallelCheap && s.outer > 1;
+    visit_floating(x.dtype(), "sum", [&]<typename T>() {
+      const T* in = x.data<T>();
+      T* o = out.data<T>();
+      if (s.inner == 1) {
+#pragma omp parallel for schedule(static) if (parallel)
+        for (std::int64_t b = 0; b < s.outer; ++b) {
+          const T* row = in + b * s.n;
+          double acc = 0;
+#pragma omp simd reduction(+ : acc)
+          for (std::int64_t i = 0; i < s.n; ++i) acc += static_cast<double>(row[i]);
+          o[b] = static_cast<T>(acc);
+        }
+        return;
+      }
+      // Column sums: add whole rows of `inner` at a time (contiguous, vectorized).
+#pragma omp parallel if (parallel)
+      {
+        std::vector<double> acc(static_cast<std::size_t>(s.inner));
+#pragma omp for schedule(static)
+        for (std::int64_t b = 0; b < s.outer; ++b) {
+          std::fill(acc.begin(), acc.end(), 0.0);
+          for (std::int64_t i = 0; i < s.n; ++i) {
+            const T* row = in + (b * s.n + i) * s.inner;
+            double* a = acc.data();
+#pragma omp simd
+            for (std::int64_t j = 0; j < s.inner; ++j) a[j] += static_cast<double>(row[j]);
+          }
+          for (std::int64_t j = 0; j < s.inner; ++j) o[b * s.inner + j] = static_cast<T>(acc[static_cast<std::size_t>(j)]);
+        }
+      }
+    });
+  }
+
+  void softmax(const Tensor& x, int axis, bool log, Tensor& out) const override {
+    const AxisSplit s = split_at_axis(x.shape(), axis);
+    if (s.inner != 1) return RefBackend::softmax(x, axis, log, out);
+    const bool parallel = x.numel() >= kParallelExpensive && s.outer > 1;
+    visit_floating(x.dtype(), "softmax", [&]<typename T>() {
+      const T* in = x.data<T>();
+      T* o = out.data<T>();
+#pragma omp parallel for schedule(static) if (parallel)
+      for (std::int64_t b = 0; b < s.outer; ++b) {
+        const T* row = in + b * s.n;
+        T* orow = o + b * s.n;
+        T m = -std::numeric_limits<T>::infinity();
+        for (std::int64_t i = 0; i < s.n; ++i) m = std::max(m, row[i]);
+        double total = 0;
+        if (log) {
+          for (std::int64_t i = 0; i < s.n; ++i) total += std::exp(static_cast<double>(row[i] - m));
+          const T shift = m + static_cast<T>(std::log(total));
+#pragma omp simd
+          for (std::int64_t i = 0; i < s.n; ++i) orow[i] = row[i] - shift;
+        } else {
+          for (std::int64_t i = 0; i < s.n; ++i) {
+            orow[i] = std::exp(row[i] - m);
+            total += static_cast<double>(orow[i]);
+          }
+          const T inv = static_cast<T>(1.0 / total);
+#pragma omp simd
+          for (std::int64_t i = 0; i < s.n; ++i) orow[i] *= inv;
+        }
+      }
+    });
+  }
+};
+
+}  // namespace
+
+const Backend& make_cpu_backend() {
+  static const CpuBackend instance;
+  return instance;
+}
+
+}  // namespace axon::kernels
+
+namespace axon {
+
+const Backend& reference_backend() {
+  static const kernels::RefBackend instance;
+  return instance;
+}
+const Backend& cpu_backend() { return kernels::make_cpu_backend(); }
+const Backend& backend(Device device) {
+  check(device == Device::cpu, "backend: no kernels for device {} in this build", device_name(device));
+  return cpu_backend();
+}
+
+void set_num_threads(int n) {
+  check(n >= 1, "set_num_threads: expected at least 1 thread, got {}", n);
+  omp_set_num_threads(n);
+  openblas_set_num_threads(n);
+}
+int get_num_threads() { return omp_get_max_threads(); }
+
+}  // namespace axon
