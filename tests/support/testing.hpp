@@ -1,0 +1,27 @@
+// Test helpers shared by every floor: comparisons of tensors with expected values, gradient checks
+// that report the worst element, and the golden references made by tools/golden/.
+#pragma once
+
+#include "axon/core/tensor.hpp"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace axon::testing {
+
+/// Every element of `actual` within atol + rtol·|expected| of `expected` (row-major), same count.
+::testing::AssertionResult tensor_near(const Tensor& actual, const std::vector<double>& expected, double atol = 1e-6,
+                                       double rtol = 1e-6);
+::testing::AssertionResult tensor_near(const Tensor& actual, const Tensor& expected, double atol = 1e-6,
+                                       double rtol = 1e-6);
+
+/// Absolute path of a file in the source tree (tests/golden/..., tools/...).
+std::string source_path(const std::string& relative);
+
+}  // namespace axon::testing
+
+#define EXPECT_TENSOR_NEAR(actual, expected, ...) \
+  EXPECT_TRUE(::axon::testing::tensor_near((actual), (expected), ##__VA_ARGS__))
