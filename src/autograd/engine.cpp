@@ -128,33 +128,6 @@ void run_backward(const Tensor& root, const Tensor& seed, bool retain_graph) {
 
 }  // namespace autograd
 
-Tensor& Tensor::requires_grad_(bool value) {
-  check(!value || is_floating(dtype()), "requires_grad_: only floating point tensors can require gradients, got {}",
-        dtype_name(dtype()));
-  check(value || is_leaf(), "requires_grad_: cannot turn off requires_grad of a non-leaf tensor; use detach()");
-  impl_->requires_grad = value;
-  return *this;
-}
-
-Tensor Tensor::grad() const {
-  check(requires_grad(),
-        "grad: this tensor does not require grad, so it has no gradient. Call requires_grad_() on it before the "
-        "forward pass.");
-  return impl_->grad ? Tensor(impl_->grad) : Tensor();
-}
-
-void Tensor::set_grad(const Tensor& g) {
-  check<ShapeError>(!g.defined() || g.shape() == shape(), "set_grad: gradient shape {} does not match tensor shape {}",
-                    g.defined() ? shape_str(g.shape()) : "[]", shape_str(shape()));
-  impl_->grad = g.defined() ? g.impl_ptr() : nullptr;
-}
-
-void Tensor::zero_grad() { impl_->grad.reset(); }
-void Tensor::retain_grad() {
-  check(requires_grad(), "retain_grad: this tensor does not require grad");
-  impl_->retains_grad = true;
-}
-
 void Tensor::backward(const Tensor& gradient, bool retain_graph) const {
   check(requires_grad(),
         "backward: this tensor does not require grad and has no grad_fn (did an input call requires_grad_()? "

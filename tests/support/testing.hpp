@@ -23,5 +23,5 @@ std::string source_path(const std::string& relative);
 
 }  // namespace axon::testing
 
-#define EXPECT_TENSOR_NEAR(actual, expected, ...) \
-  EXPECT_TRUE(::axon::testing::tensor_near((actual), (expected), ##__VA_ARGS__))
+// Variadic so that braced lists with commas pass through: EXPECT_TENSOR_NEAR(t, {1, 2}, 1e-9).
+#define EXPECT_TENSOR_NEAR(...) EXPECT_TRUE(::axon::testing::tensor_near(__VA_ARGS__))

@@ -99,7 +99,7 @@ class Tensor {
   bool is_same(const Tensor& other) const { return impl_ == other.impl_; }
   bool shares_storage(const Tensor& other) const { return impl_->storage == other.impl_->storage; }
 
-  // --- autograd (defined in the autograd floor) ---
+  // --- autograd (flags and gradient storage; backward() is defined in the autograd floor) ---
   bool requires_grad() const { return impl_ && impl_->requires_grad; }
   /// Marks a leaf tensor as wanting a gradient; only floating dtypes may.
   Tensor& requires_grad_(bool value = true);

@@ -1,0 +1,116 @@
+// Every kernel the fast CPU backend overrides, checked against the reference backend on random
+// shapes (docs/ARCHITECTURE.md: "a plain reference kernel beside each fast one").
+#include "axon/core/backend.hpp"
+#include "axon/core/creation.hpp"
+#include "support/testing.hpp"
+
+#include <gtest/gtest.h>
+
+namespace axon {
+namespace {
+
+class BackendAgreement : public ::testing::TestWithParam<Dtype> {
+ protected:
+  Dtype dtype() const { return GetParam(); }
+  // float32 kernels may sum in another order than the double-accumulating reference.
+  double tol() const { return dtype() == float32 ? 1e-5 : 1e-12; }
+  Tensor random(Shape s, double low = -2, double high = 2) { return uniform(std::move(s), low, high, {.dtype = dtype()}, gen_); }
+  Generator gen_{11};
+};
+
+TEST_P(BackendAgreement, Gemm) {
+  for (bool ta : {false, true})
+    for (bool tb : {false, true}) {
+      const std::int64_t m = 7, n = 5, k = 9, batch = 3;
+      Backend::Gemm g{.trans_a = ta, .trans_b = tb, .m = m, .n = n, .k = k, .batch = batch,
+                      .a_batch_stride = m * k, .b_batch_stride = k * n, .alpha = 1.5, .beta = 0.5};
+      const Tensor a = random({batch, ta ? k : m, ta ? m : k});
+      const Tensor b = random({batch, tb ? n : k, tb ? k : n});
+      Tensor c_ref = random({batch, m, n});
+      Tensor c_cpu = c_ref.clone();
+      reference_backend().gemm(g, a, b, c_ref);
+      cpu_backend().gemm(g, a, b, c_cpu);
+      EXPECT_TENSOR_NEAR(c_cpu, c_ref, tol(), tol()) << "trans_a " << ta << " trans_b " << tb;
+    }
+}
+
+TEST_P(BackendAgreement, UnaryAndItsDerivative) {
+  for (int i = 0; i < kUnaryOpCount; ++i) {
+    const auto op = static_cast<UnaryOp>(i);
+    const bool positive = op == UnaryOp::log || op == UnaryOp::sqrt || op == UnaryOp::log1p ||
+                          op == UnaryOp::reciprocal || op == UnaryOp::pow;
+    // 70k elements: above the parallel thresholds, so the OpenMP path runs too.
+    const Tensor x = positive ? random({70001}, 0.1, 3) : random({70001});
+    const UnaryParams p{.a = op == UnaryOp::clip ? -0.5 : 0.3, .b = 0.5};
+    Tensor y_ref = Tensor::empty(x.shape(), {.dtype = dtype()}), y_cpu = y_ref.clone();
+    reference_backend().unary(op, p, x, y_ref);
+    cpu_backend().unary(op, p, x, y_cpu);
+    EXPECT_TENSOR_NEAR(y_cpu, y_ref, tol(), tol()) << "unary op " << i;
+    const Tensor gy = random(x.shape());
+    Tensor g_ref = y_ref.clone(), g_cpu = y_ref.clone();
+    reference_backend().unary_backward(op, p, gy, x, y_ref, g_ref);
+    cpu_backend().unary_backward(op, p, gy, x, y_ref, g_cpu);
+    EXPECT_TENSOR_NEAR(g_cpu, g_ref, tol(), tol()) << "unary op backward " << i;
+  }
+}
+
+TEST_P(BackendAgreement, BinaryWithBroadcasting) {
+  const std::vector<std::pair<Shape, Shape>> cases = {
+      {{5, 7}, {5, 7}}, {{5, 7}, {7}}, {{5, 7}, {5, 1}}, {{1, 7}, {5, 1}}, {{}, {4, 3}},
+      {{2, 3, 4}, {3, 1}}, {{2, 1, 4}, {1, 3, 1}}, {{300, 300}, {300}}, {{70000}, {}}, {{2, 3}, {1}}};
+  for (const auto& [sa, sb] : cases)
+    for (int i = 0; i < kBinaryOpCount; ++i) {
+      const auto op = static_cast<BinaryOp>(i);
+      const Tensor a = op == BinaryOp::pow ? random(sa, 0.1, 2) : random(sa);
+      const Tensor b = random(sb);
+      const Shape out_shape = broadcast_shapes(a.shape(), b.shape(), "test");
+      const Dtype out_dtype = is_comparison(op) ? uint8 : dtype();
+      Tensor o_ref = Tensor::empty(out_shape, {.dtype = out_dtype}), o_cpu = Tensor::empty(out_shape, {.dtype = out_dtype});
+      reference_backend().binary(op, a, b, o_ref);
+      cpu_backend().binary(op, a, b, o_cpu);
+      EXPECT_TENSOR_NEAR(o_cpu, o_ref, tol(), tol()) << "binary op " << i << " " << shape_str(sa) << " " << shape_str(sb);
+    }
+}
+
+TEST_P(BackendAgreement, SumAlongEachAxis) {
+  const Tensor x = random({6, 70, 300});
+  for (int axis = 0; axis < 3; ++axis) {
+    Shape s = x.shape();
+    s[static_cast<std::size_t>(axis)] = 1;
+    Tensor r = Tensor::empty(s, {.dtype = dtype()}), c = Tensor::empty(s, {.dtype = dtype()});
+    reference_backend().reduce(ReduceOp::sum, x, axis, r);
+    cpu_backend().reduce(ReduceOp::sum, x, axis, c);
+    EXPECT_TENSOR_NEAR(c, r, tol(), tol()) << "axis " << axis;
+  }
+}
+
+TEST_P(BackendAgreement, SoftmaxAndLogSoftmax) {
+  const Tensor x = random({40, 130}, -30, 30);
+  for (int axis : {0, 1})
+    for (bool log : {false, true}) {
+      Tensor r = Tensor::empty(x.shape(), {.dtype = dtype()}), c = r.clone();
+      reference_backend().softmax(x, axis, log, r);
+      cpu_backend().softmax(x, axis, log, c);
+      EXPECT_TENSOR_NEAR(c, r, tol(), tol()) << "axis " << axis << " log " << log;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cpu, BackendAgreement, ::testing::Values(float32, float64),
+                         [](const auto& info) { return std::string(dtype_name(info.param)); });
+
+TEST(Backend, DeviceDispatch) {
+  EXPECT_STREQ(backend(Device::cpu).name(), "cpu");
+  EXPECT_STREQ(reference_backend().name(), "ref");
+  EXPECT_THROW(backend(Device::cuda), ValueError);
+}
+
+TEST(Backend, Threads) {
+  const int before = get_num_threads();
+  set_num_threads(1);
+  EXPECT_EQ(get_num_threads(), 1);
+  set_num_threads(before);
+  EXPECT_THROW(set_num_threads(0), ValueError);
+}
+
+}  // namespace
+}  // namespace axon
