@@ -31,6 +31,24 @@ bool needs_grad(const std::vector<Tensor>& inputs) {
   return false;
 }
 
+Node::~Node() {
+  std::vector<Tensor> pending = std::move(inputs);
+  while (!pending.empty()) {
+    Tensor t = std::move(pending.back());
+    pending.pop_back();
+    // Only a tensor held by nobody else, whose node is held by nobody else, is about to die here:
+    // adopt that node's inputs so that its destructor has nothing left to recurse into.
+    if (t.defined() && t.impl_ptr().use_count() == 1) {
+      const std::shared_ptr<Node>& node = t.grad_fn();
+      if (node && node.use_count() == 1) {
+        for (Tensor& input : node->inputs) pending.push_back(std::move(input));
+        node->inputs.clear();
+        node->backward = nullptr;
+      }
+    }
+  }
+}
+
 Tensor attach(const char* name, const Tensor& result, std::vector<Tensor> inputs, BackwardFn backward) {
   auto node = std::make_shared<Node>();
   node->name = name;

@@ -23,6 +23,13 @@ struct Node {
   std::vector<Tensor> inputs;
   BackwardFn backward;
   bool released = false;  // set after a backward pass without retain_graph
+
+  Node() = default;
+  Node(const Node&) = delete;
+  Node& operator=(const Node&) = delete;
+  /// Tears the graph behind this node down iteratively: a chain of 100,000 ops would otherwise be
+  /// destroyed by 100,000 nested destructor calls and overflow the stack.
+  ~Node();
 };
 
 /// True when grad mode is on and some input requires grad.

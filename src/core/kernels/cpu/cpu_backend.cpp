@@ -100,9 +100,17 @@ class CpuBackend final : public RefBackend {
   }
 
   void binary(BinaryOp op, const Tensor& a, const Tensor& b, Tensor& out) const override {
+    // Same shapes, or a one-element side: one flat loop, and no broadcast bookkeeping (which costs
+    // more than the arithmetic for small tensors; see bench/compare/op_overhead).
+    const std::int64_t total = out.numel();
+    const bool flat_a = a.numel() == total, flat_b = b.numel() == total;
+    // (A side with out's element count can only differ from out's shape by extent-1 axes, so it is
+    // laid out in the same order.)
+    if ((flat_a || a.numel() == 1) && (flat_b || b.numel() == 1)) {
+      return binary_flat(op, a, b, out, flat_a ? 1 : 0, flat_b ? 1 : 0);
+    }
     const BroadcastPlan plan =
         plan_broadcast(out.shape(), broadcast_strides(a.shape(), out.shape()), broadcast_strides(b.shape(), out.shape()));
-    const std::int64_t total = out.numel();
     const std::int64_t inner = plan.shape.back();
     const std::int64_t ia = plan.sa.back(), ib = plan.sb.back();
     const std::int64_t rows = total / std::max<std::int64_t>(inner, 1);
@@ -147,6 +155,32 @@ class CpuBackend final : public RefBackend {
             ob += idx * plan.sb[d];
           }
           run_row(pa + oa, pb + ob, o + r * inner);
+        }
+      });
+    });
+  }
+
+  // out[i] = a[i·ia] ∘ b[i·ib] with ia, ib ∈ {0, 1}.
+  static void binary_flat(BinaryOp op, const Tensor& a, const Tensor& b, Tensor& out, int ia, int ib) {
+    const std::int64_t n = out.numel();
+    const bool parallel = n >= kParallelCheap;
+    visit_dtype(a.dtype(), [&]<typename T>() {
+      visit_binary(op, [&]<BinaryOp Op>() {
+        using R = decltype(Binary<Op>::template apply<T>(T(), T()));
+        const T* pa = a.data<T>();
+        const T* pb = b.data<T>();
+        R* o = out.data<R>();
+        if (ia == 1 && ib == 1) {
+#pragma omp parallel for simd schedule(static) if (parallel)
+          for (std::int64_t i = 0; i < n; ++i) o[i] = Binary<Op>::apply(pa[i], pb[i]);
+        } else if (ia == 1) {
+          const T s = pb[0];
+#pragma omp parallel for simd schedule(static) if (parallel)
+          for (std::int64_t i = 0; i < n; ++i) o[i] = Binary<Op>::apply(pa[i], s);
+        } else {
+          const T s = pa[0];
+#pragma omp parallel for simd schedule(static) if (parallel)
+          for (std::int64_t i = 0; i < n; ++i) o[i] = Binary<Op>::apply(s, pb[i]);
         }
       });
     });
