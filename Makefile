@@ -2,7 +2,7 @@
 JOBS ?= $(shell nproc)
 BUILD ?= build
 
-.PHONY: demo test test-asan bench build setup clean
+.PHONY: demo test test-asan bench fuzz build setup clean
 
 setup:
 	@scripts/setup
@@ -32,5 +32,11 @@ bench:
 	@cmake --build build-bench -j $(JOBS)
 	@bench/run build-bench
 
+# libFuzzer targets for the file readers (clang), each run briefly; see fuzz/README.md.
+fuzz: setup
+	@cmake -S fuzz -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+	@cmake --build build-fuzz -j $(JOBS)
+	@fuzz/run build-fuzz
+
 clean:
-	rm -rf build build-asan build-bench
+	rm -rf build build-asan build-bench build-fuzz
