@@ -63,8 +63,8 @@ Tensor attach(const char* name, const Tensor& result, std::vector<Tensor> inputs
 Tensor reduce_to_shape(const Tensor& grad, const Shape& shape) {
   if (grad.shape() == shape) return grad;
   const int lead = grad.ndim() - static_cast<int>(shape.size());
-  check<ShapeError>(lead >= 0, "backward: gradient of shape {} cannot be reduced to {}", shape_str(grad.shape()),
-                    shape_str(shape));
+  check<ShapeError>(lead >= 0, "backward: gradient of shape {} cannot be reduced to {}", shape_text(grad.shape()),
+                    shape_text(shape));
   std::vector<int> axes;
   for (int i = 0; i < grad.ndim(); ++i)
     if (i < lead || (shape[static_cast<std::size_t>(i - lead)] == 1 && grad.shape(i) != 1)) axes.push_back(i);
@@ -155,11 +155,11 @@ void Tensor::backward(const Tensor& gradient, bool retain_graph) const {
     check(numel() == 1,
           "backward: a gradient can be implicitly created only for a one-element output; this output has shape {}. "
           "Pass the gradient of the output explicitly.",
-          shape_str(shape()));
+          shape_text(shape()));
     seed = ones(shape(), {.dtype = dtype()});
   }
   check<ShapeError>(seed.shape() == shape(), "backward: gradient shape {} does not match output shape {}",
-                    shape_str(seed.shape()), shape_str(shape()));
+                    shape_text(seed.shape()), shape_text(shape()));
   autograd::run_backward(*this, seed, retain_graph);
 }
 

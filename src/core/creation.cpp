@@ -60,7 +60,7 @@ template <typename T>
 Tensor from_vector(std::span<const T> values, Shape shape, TensorOptions options) {
   if (shape.empty() && values.size() != 1) shape = {static_cast<std::int64_t>(values.size())};
   check<ShapeError>(shape_numel(shape) == static_cast<std::int64_t>(values.size()),
-                    "from_vector: {} values do not fill shape {}", values.size(), shape_str(shape));
+                    "from_vector: {} values do not fill shape {}", values.size(), shape_text(shape));
   return generate(std::move(shape), options, [&](std::int64_t i) { return values[static_cast<std::size_t>(i)]; });
 }
 template Tensor from_vector<float>(std::span<const float>, Shape, TensorOptions);

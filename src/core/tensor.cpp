@@ -11,17 +11,27 @@
 
 namespace axon {
 
+// Blocks of kAlignedFrom bytes or more are 64-byte (cache line) aligned for SIMD loads and BLAS;
+// smaller ones come from plain malloc (16-byte aligned): glibc's memalign path is several times
+// slower and fragments the heap, which dominated the cost of small ops (bench/compare/op_overhead).
+namespace {
+constexpr std::size_t kAlignedFrom = 4096;
+}
+
 Storage::Storage(std::size_t nbytes, Device device) : nbytes_(nbytes), device_(device) {
   check(device == Device::cpu, "Storage: device {} is not available in this build", device_name(device));
-  if (nbytes > 0) data_ = ::operator new(nbytes, std::align_val_t{64});
+  if (nbytes == 0) return;
+  data_ = nbytes >= kAlignedFrom ? ::operator new(nbytes, std::align_val_t{64}) : ::operator new(nbytes);
 }
 
 Storage::~Storage() {
-  if (data_) ::operator delete(data_, std::align_val_t{64});
+  if (!data_) return;
+  if (nbytes_ >= kAlignedFrom) ::operator delete(data_, std::align_val_t{64});
+  else ::operator delete(data_);
 }
 
 Tensor Tensor::empty(Shape shape, TensorOptions options) {
-  for (auto d : shape) check<ShapeError>(d >= 0, "empty: negative extent in shape {}", shape_str(shape));
+  for (auto d : shape) check<ShapeError>(d >= 0, "empty: negative extent in shape {}", shape_text(shape));
   auto impl = std::make_shared<TensorImpl>();
   const auto n = static_cast<std::size_t>(shape_numel(shape));
   impl->storage = std::make_shared<Storage>(n * itemsize(options.dtype), options.device);
@@ -39,7 +49,7 @@ std::int64_t Tensor::shape(int axis) const {
 template <typename T>
 T Tensor::item() const {
   check(numel() == 1, "item: only one-element tensors can be converted to a scalar, got shape {}",
-        shape_str(shape()));
+        shape_text(shape()));
   return visit_dtype(dtype(), [&]<typename S>() { return static_cast<T>(*static_cast<const S*>(raw_data())); });
 }
 
@@ -78,7 +88,7 @@ Tensor Tensor::detach() const {
 
 Tensor Tensor::view_as_shape(Shape new_shape) const {
   check<ShapeError>(shape_numel(new_shape) == numel(), "reshape: cannot view a tensor of shape {} ({} elements) as {}",
-                    shape_str(shape()), numel(), shape_str(new_shape));
+                    shape_text(shape()), numel(), shape_text(new_shape));
   Tensor t = detach();
   t.impl_->shape = std::move(new_shape);
   return t;
@@ -112,7 +122,7 @@ Tensor Tensor::grad() const {
 
 void Tensor::set_grad(const Tensor& g) {
   check<ShapeError>(!g.defined() || g.shape() == shape(), "set_grad: gradient shape {} does not match tensor shape {}",
-                    g.defined() ? shape_str(g.shape()) : "[]", shape_str(shape()));
+                    g.defined() ? shape_str(g.shape()) : std::string("undefined"), shape_text(shape()));
   impl_->grad = g.defined() ? g.impl_ptr() : nullptr;
 }
 
@@ -218,7 +228,7 @@ std::string to_string(const Tensor& t) {
   }
   const bool default_dtype = t.dtype() == Dtype::float32 || t.dtype() == Dtype::int64;
   if (!default_dtype || t.numel() == 0) out += fmt::format(", dtype={}", dtype_name(t.dtype()));
-  if (t.numel() == 0 && t.ndim() != 1) out += fmt::format(", shape={}", shape_str(t.shape()));
+  if (t.numel() == 0 && t.ndim() != 1) out += fmt::format(", shape={}", shape_text(t.shape()));
   out += ')';
   return out;
 }

@@ -17,7 +17,7 @@ namespace axon {
 
 namespace autograd { struct Node; }
 
-/// A block of device memory, 64-byte aligned. Tensors share it through shared_ptr.
+/// A block of device memory (64-byte aligned from 4 KiB up). Tensors share it through shared_ptr.
 class Storage {
  public:
   Storage(std::size_t nbytes, Device device);

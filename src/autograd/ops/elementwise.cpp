@@ -180,7 +180,7 @@ void check_in_place(const Tensor& t, const char* op) {
 Tensor& add_(Tensor& t, const Tensor& other, double alpha) {
   check_in_place(t, "add_");
   check<ShapeError>(broadcast_shapes(t.shape(), other.shape(), "add_") == t.shape(),
-                    "add_: cannot add shape {} into shape {} in place", shape_str(other.shape()), shape_str(t.shape()));
+                    "add_: cannot add shape {} into shape {} in place", shape_text(other.shape()), shape_text(t.shape()));
   Tensor src = other.dtype() == t.dtype() ? other : astype(other, t.dtype());
   if (alpha != 1.0) src = src.detach() * alpha;
   backend(t.device()).binary(BinaryOp::add, t, src, t);
@@ -196,8 +196,8 @@ Tensor& mul_(Tensor& t, double factor) {
 Tensor& mul_(Tensor& t, const Tensor& other) {
   check_in_place(t, "mul_");
   check<ShapeError>(broadcast_shapes(t.shape(), other.shape(), "mul_") == t.shape(),
-                    "mul_: cannot multiply shape {} into shape {} in place", shape_str(other.shape()),
-                    shape_str(t.shape()));
+                    "mul_: cannot multiply shape {} into shape {} in place", shape_text(other.shape()),
+                    shape_text(t.shape()));
   backend(t.device()).binary(BinaryOp::mul, t, other.dtype() == t.dtype() ? other : astype(other, t.dtype()), t);
   return t;
 }
@@ -205,7 +205,7 @@ Tensor& mul_(Tensor& t, const Tensor& other) {
 Tensor& copy_(Tensor& t, const Tensor& src) {
   check_in_place(t, "copy_");
   check<ShapeError>(t.numel() == src.numel(), "copy_: cannot copy {} elements (shape {}) into {} (shape {})",
-                    src.numel(), shape_str(src.shape()), t.numel(), shape_str(t.shape()));
+                    src.numel(), shape_text(src.shape()), t.numel(), shape_text(t.shape()));
   backend(t.device()).cast(src, t);
   return t;
 }

@@ -15,13 +15,13 @@ Tensor matmul_kernel(const Tensor& a, const Tensor& b, MatmulOptions o) {
         "matmul: expected two float32 or two float64 tensors, got {} and {}", dtype_name(a.dtype()),
         dtype_name(b.dtype()));
   check<ShapeError>(a.ndim() >= 2 && b.ndim() >= 2, "matmul: expected tensors with at least 2 dimensions, got {} and {}",
-                    shape_str(a.shape()), shape_str(b.shape()));
+                    shape_text(a.shape()), shape_text(b.shape()));
   const std::int64_t m = o.trans_a ? a.shape(-1) : a.shape(-2);
   const std::int64_t k = o.trans_a ? a.shape(-2) : a.shape(-1);
   const std::int64_t kb = o.trans_b ? b.shape(-1) : b.shape(-2);
   const std::int64_t n = o.trans_b ? b.shape(-2) : b.shape(-1);
-  check<ShapeError>(k == kb, "matmul: cannot multiply {}{} by {}{} ({} != {})", shape_str(a.shape()),
-                    o.trans_a ? "ᵀ" : "", shape_str(b.shape()), o.trans_b ? "ᵀ" : "", k, kb);
+  check<ShapeError>(k == kb, "matmul: cannot multiply {}{} by {}{} ({} != {})", shape_text(a.shape()),
+                    o.trans_a ? "ᵀ" : "", shape_text(b.shape()), o.trans_b ? "ᵀ" : "", k, kb);
   Backend::Gemm g{.trans_a = o.trans_a, .trans_b = o.trans_b, .m = m, .n = n, .k = k};
   Shape out_shape;
   if (b.ndim() == 2 && a.ndim() > 2 && !o.trans_a) {
@@ -32,7 +32,7 @@ Tensor matmul_kernel(const Tensor& a, const Tensor& b, MatmulOptions o) {
     check<ShapeError>(a.ndim() == b.ndim() && std::equal(a.shape().begin(), a.shape().end() - 2, b.shape().begin()),
                       "matmul: batch axes of {} and {} differ (batched matmul needs equal batch axes, or a 2-D right "
                       "side)",
-                      shape_str(a.shape()), shape_str(b.shape()));
+                      shape_text(a.shape()), shape_text(b.shape()));
     g.batch = shape_numel(std::span(a.shape()).first(a.shape().size() - 2));
     g.a_batch_stride = m * k;
     g.b_batch_stride = k * n;

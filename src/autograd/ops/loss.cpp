@@ -27,7 +27,7 @@ Tensor softmax_kernel(const Tensor& x, int axis, bool log) {
 
 void check_same_shape(const Tensor& y_true, const Tensor& y_pred, const char* loss) {
   check<ShapeError>(y_true.shape() == y_pred.shape(), "{}: y_true has shape {} but y_pred has shape {}", loss,
-                    shape_str(y_true.shape()), shape_str(y_pred.shape()));
+                    shape_text(y_true.shape()), shape_text(y_pred.shape()));
 }
 Tensor as_dtype_of(const Tensor& t, const Tensor& like) { return t.dtype() == like.dtype() ? t : astype(t, like.dtype()); }
 }  // namespace
@@ -79,7 +79,7 @@ Tensor sparse_categorical_crossentropy(const Tensor& y_true, const Tensor& y_pre
         dtype_name(y_true.dtype()));
   check<ShapeError>(y_pred.ndim() >= 1 && y_true.numel() * y_pred.shape(-1) == y_pred.numel(),
                     "sparse_categorical_crossentropy: y_true of shape {} does not give one label per row of y_pred {}",
-                    shape_str(y_true.shape()), shape_str(y_pred.shape()));
+                    shape_text(y_true.shape()), shape_text(y_pred.shape()));
   const std::int64_t classes = y_pred.shape(-1);
   const std::int64_t rows = y_true.numel();
   const Tensor labels = y_true.view_as_shape({rows, 1});

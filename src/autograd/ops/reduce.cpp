@@ -45,7 +45,7 @@ Tensor reduce_kernel(ReduceOp op, const Tensor& x, const std::vector<int>& axes,
   Tensor cur = x;
   for (auto it = axes.rbegin(); it != axes.rend(); ++it) {
     check<ShapeError>(cur.shape(*it) > 0 || op == ReduceOp::sum, "{}: cannot reduce an empty axis {} of shape {}",
-                      name, *it, shape_str(x.shape()));
+                      name, *it, shape_text(x.shape()));
     Shape s = cur.shape();
     s[static_cast<std::size_t>(*it)] = 1;
     const Dtype dtype = (op == ReduceOp::argmax || op == ReduceOp::argmin) ? Dtype::int64 : cur.dtype();
@@ -72,7 +72,7 @@ Tensor mean(const Tensor& x, Axes axes_in, bool keepdims) {
   const auto axes = axes_in.resolve(x.ndim(), "mean");
   std::int64_t count = 1;
   for (int a : axes) count *= x.shape(a);
-  check(count > 0, "mean: mean of an empty selection (shape {})", shape_str(x.shape()));
+  check(count > 0, "mean: mean of an empty selection (shape {})", shape_text(x.shape()));
   const Tensor xf = is_floating(x.dtype()) ? x : astype(x, Dtype::float64);
   return sum(xf, Axes(axes), keepdims) / static_cast<double>(count);
 }

@@ -25,7 +25,7 @@ Tensor reshape(const Tensor& x, Shape shape) {
   int infer = -1;
   for (std::size_t i = 0; i < shape.size(); ++i) {
     if (shape[i] == -1) {
-      check<ShapeError>(infer < 0, "reshape: only one extent can be -1, got {}", shape_str(shape));
+      check<ShapeError>(infer < 0, "reshape: only one extent can be -1, got {}", shape_text(shape));
       infer = static_cast<int>(i);
     } else {
       known *= shape[i];
@@ -33,7 +33,7 @@ Tensor reshape(const Tensor& x, Shape shape) {
   }
   if (infer >= 0) {
     check<ShapeError>(known > 0 && x.numel() % known == 0, "reshape: cannot reshape a tensor of shape {} into {}",
-                      shape_str(x.shape()), shape_str(shape));
+                      shape_text(x.shape()), shape_text(shape));
     shape[static_cast<std::size_t>(infer)] = x.numel() / known;
   }
   if (shape == x.shape()) return x;
@@ -51,7 +51,7 @@ Tensor flatten(const Tensor& x, int start_axis) {
 
 Tensor broadcast_to(const Tensor& x, const Shape& shape) {
   check<ShapeError>(broadcast_shapes(x.shape(), shape, "broadcast_to") == shape,
-                    "broadcast_to: cannot broadcast shape {} to {}", shape_str(x.shape()), shape_str(shape));
+                    "broadcast_to: cannot broadcast shape {} to {}", shape_text(x.shape()), shape_text(shape));
   if (x.shape() == shape) return x;
   Tensor out = empty_like_shape(x, shape, x.dtype());
   backend(x.device()).where(ones({}, {.dtype = Dtype::uint8}), x, x, out);
@@ -68,7 +68,7 @@ Tensor squeeze(const Tensor& x) {
 
 Tensor squeeze(const Tensor& x, int axis) {
   const int a = normalize_axis(axis, x.ndim(), "squeeze");
-  check<ShapeError>(x.shape(a) == 1, "squeeze: axis {} of shape {} has extent {}, not 1", axis, shape_str(x.shape()),
+  check<ShapeError>(x.shape(a) == 1, "squeeze: axis {} of shape {} has extent {}, not 1", axis, shape_text(x.shape()),
                     x.shape(a));
   Shape s = x.shape();
   s.erase(s.begin() + a);
@@ -85,7 +85,7 @@ Tensor unsqueeze(const Tensor& x, int axis) {
 // d permute(x, dims) = permute(gy, inverse(dims))
 Tensor permute(const Tensor& x, std::vector<int> dims) {
   check<ShapeError>(static_cast<int>(dims.size()) == x.ndim(), "permute: {} axes given for a tensor of shape {}",
-                    dims.size(), shape_str(x.shape()));
+                    dims.size(), shape_text(x.shape()));
   std::vector<int> inverse(dims.size(), -1);
   Shape out_shape(dims.size());
   for (std::size_t i = 0; i < dims.size(); ++i) {
@@ -128,8 +128,8 @@ Tensor concat(const std::vector<Tensor>& tensors, int axis) {
           dtype_name(first.dtype()));
     for (int d = 0; d < t.ndim(); ++d)
       check<ShapeError>(d == a || t.shape(d) == first.shape(d),
-                        "concat: shapes {} (tensor 0) and {} (tensor {}) differ outside axis {}", shape_str(first.shape()),
-                        shape_str(t.shape()), i, a);
+                        "concat: shapes {} (tensor 0) and {} (tensor {}) differ outside axis {}", shape_text(first.shape()),
+                        shape_text(t.shape()), i, a);
     shape[static_cast<std::size_t>(a)] += t.shape(a);
   }
   Tensor out = empty_like_shape(first, shape, first.dtype());
@@ -150,7 +150,7 @@ Tensor stack(const std::vector<Tensor>& tensors, int axis) {
   expanded.reserve(tensors.size());
   for (std::size_t i = 0; i < tensors.size(); ++i) {
     check<ShapeError>(tensors[i].shape() == tensors[0].shape(), "stack: tensor {} has shape {}, tensor 0 has {}", i,
-                      shape_str(tensors[i].shape()), shape_str(tensors[0].shape()));
+                      shape_text(tensors[i].shape()), shape_text(tensors[0].shape()));
     expanded.push_back(unsqueeze(tensors[i], axis));
   }
   return concat(expanded, axis < 0 ? axis : axis);
@@ -161,7 +161,7 @@ Tensor narrow(const Tensor& x, int axis, std::int64_t start, std::int64_t length
   const int a = normalize_axis(axis, x.ndim(), "narrow");
   check<IndexError>(start >= 0 && length >= 0 && start + length <= x.shape(a),
                     "narrow: range [{}, {}) is outside axis {} of shape {}", start, start + length, axis,
-                    shape_str(x.shape()));
+                    shape_text(x.shape()));
   Tensor out;
   if (a == 0) {
     out = x.rows(start, start + length);
@@ -189,7 +189,7 @@ std::vector<Tensor> split(const Tensor& x, const std::vector<std::int64_t>& size
   const int a = normalize_axis(axis, x.ndim(), "split");
   const std::int64_t total = std::accumulate(sizes.begin(), sizes.end(), std::int64_t{0});
   check<ShapeError>(total == x.shape(a), "split: sizes add up to {} but axis {} of shape {} has {}", total, axis,
-                    shape_str(x.shape()), x.shape(a));
+                    shape_text(x.shape()), x.shape(a));
   std::vector<Tensor> out;
   std::int64_t start = 0;
   for (auto n : sizes) {
@@ -216,7 +216,7 @@ void check_index_tensor(const Tensor& index, const char* op) {
 // d index_select = index_add of gy into zeros.
 Tensor index_select(const Tensor& x, int axis, const Tensor& index) {
   check_index_tensor(index, "index_select");
-  check<ShapeError>(index.ndim() <= 1, "index_select: index must be 1-D, got shape {}", shape_str(index.shape()));
+  check<ShapeError>(index.ndim() <= 1, "index_select: index must be 1-D, got shape {}", shape_text(index.shape()));
   const int a = normalize_axis(axis, x.ndim(), "index_select");
   Shape s = x.shape();
   s[static_cast<std::size_t>(a)] = index.numel();
@@ -234,8 +234,8 @@ void check_gather_shapes(const Tensor& x, int a, const Tensor& index, const char
   check<ShapeError>(index.ndim() == x.ndim(), "{}: index has {} dimensions, input has {}", op, index.ndim(), x.ndim());
   for (int d = 0; d < x.ndim(); ++d)
     check<ShapeError>(d == a || index.shape(d) == x.shape(d),
-                      "{}: index shape {} must match input shape {} outside axis {}", op, shape_str(index.shape()),
-                      shape_str(x.shape()), a);
+                      "{}: index shape {} must match input shape {} outside axis {}", op, shape_text(index.shape()),
+                      shape_text(x.shape()), a);
 }
 }  // namespace
 
@@ -259,7 +259,7 @@ Tensor scatter_add(const Tensor& x, int axis, const Tensor& index, const Tensor&
   const int a = normalize_axis(axis, x.ndim(), "scatter_add");
   check_gather_shapes(x, a, index, "scatter_add");
   check<ShapeError>(src.shape() == index.shape(), "scatter_add: src shape {} must equal index shape {}",
-                    shape_str(src.shape()), shape_str(index.shape()));
+                    shape_text(src.shape()), shape_text(index.shape()));
   check(src.dtype() == x.dtype(), "scatter_add: src is {}, input is {}", dtype_name(src.dtype()), dtype_name(x.dtype()));
   Tensor out = x.clone();
   backend(x.device()).scatter_add(out, a, index, src);

@@ -18,6 +18,23 @@ namespace {
 constexpr std::int64_t kParallelCheap = 1 << 16;      // add, mul, copy
 constexpr std::int64_t kParallelExpensive = 1 << 12;  // exp, tanh, erf
 
+// Runs body(begin, end) over [0, n): one contiguous range per thread when `parallel`, else a single
+// call. Entering an OpenMP region costs about a microsecond even for one thread, far more than a
+// small loop, so the serial case must not enter one. The split depends only on n and the thread
+// count, so results are reproducible.
+template <typename F>
+void for_range(std::int64_t n, bool parallel, F&& body) {
+  if (!parallel || n < 2) {
+    body(std::int64_t{0}, n);
+    return;
+  }
+#pragma omp parallel
+  {
+    const std::int64_t t = omp_get_thread_num(), nt = omp_get_num_threads();
+    body(n * t / nt, n * (t + 1) / nt);
+  }
+}
+
 constexpr bool is_expensive(UnaryOp op) {
   return op != UnaryOp::neg && op != UnaryOp::abs && op != UnaryOp::relu && op != UnaryOp::square &&
          op != UnaryOp::sign && op != UnaryOp::leaky_relu && op != UnaryOp::clip;
@@ -75,10 +92,11 @@ class CpuBackend final : public RefBackend {
     const bool parallel = n >= (is_expensive(op) ? kParallelExpensive : kParallelCheap);
     visit_floating(x.dtype(), "unary", [&]<typename T>() {
       visit_unary(op, [&]<UnaryOp Op>() {
-        const T* __restrict in = x.data<T>();
-        T* __restrict o = out.data<T>();
-#pragma omp parallel for simd schedule(static) if (parallel)
-        for (std::int64_t i = 0; i < n; ++i) o[i] = Unary<Op>::fwd(in[i], p);
+        const T* in = x.data<T>();
+        T* o = out.data<T>();
+        for_range(n, parallel, [&](std::int64_t begin, std::int64_t end) {
+          for (std::int64_t i = begin; i < end; ++i) o[i] = Unary<Op>::fwd(in[i], p);
+        });
       });
     });
   }
@@ -93,8 +111,9 @@ class CpuBackend final : public RefBackend {
         const T* xs = x.defined() ? x.data<T>() : g;  // unread when undefined (see elementwise_math.hpp)
         const T* ys = y.defined() ? y.data<T>() : g;
         T* o = gx.data<T>();
-#pragma omp parallel for simd schedule(static) if (parallel)
-        for (std::int64_t i = 0; i < n; ++i) o[i] = Unary<Op>::grad(g[i], xs[i], ys[i], p);
+        for_range(n, parallel, [&](std::int64_t begin, std::int64_t end) {
+          for (std::int64_t i = begin; i < end; ++i) o[i] = Unary<Op>::grad(g[i], xs[i], ys[i], p);
+        });
       });
     });
   }
@@ -138,24 +157,19 @@ class CpuBackend final : public RefBackend {
             for (std::int64_t i = 0; i < inner; ++i) ro[i] = Binary<Op>::apply(ra[i * ia], rb[i * ib]);
           }
         };
-        if (rows == 1 && parallel) {
-          // One long row: split it across threads.
-#pragma omp parallel for schedule(static)
-          for (std::int64_t i = 0; i < inner; ++i) o[i] = Binary<Op>::apply(pa[i * ia], pb[i * ib]);
-          return;
-        }
         const std::size_t outer_dims = plan.shape.size() - 1;
-#pragma omp parallel for schedule(static) if (parallel)
-        for (std::int64_t r = 0; r < rows; ++r) {
-          std::int64_t rem = r, oa = 0, ob = 0;
-          for (std::size_t d = outer_dims; d-- > 0;) {
-            const std::int64_t idx = rem % plan.shape[d];
-            rem /= plan.shape[d];
-            oa += idx * plan.sa[d];
-            ob += idx * plan.sb[d];
+        for_range(rows, parallel, [&](std::int64_t begin, std::int64_t end) {
+          for (std::int64_t r = begin; r < end; ++r) {
+            std::int64_t rem = r, oa = 0, ob = 0;
+            for (std::size_t d = outer_dims; d-- > 0;) {
+              const std::int64_t idx = rem % plan.shape[d];
+              rem /= plan.shape[d];
+              oa += idx * plan.sa[d];
+              ob += idx * plan.sb[d];
+            }
+            run_row(pa + oa, pb + ob, o + r * inner);
           }
-          run_row(pa + oa, pb + ob, o + r * inner);
-        }
+        });
       });
     });
   }
@@ -170,18 +184,17 @@ class CpuBackend final : public RefBackend {
         const T* pa = a.data<T>();
         const T* pb = b.data<T>();
         R* o = out.data<R>();
-        if (ia == 1 && ib == 1) {
-#pragma omp parallel for simd schedule(static) if (parallel)
-          for (std::int64_t i = 0; i < n; ++i) o[i] = Binary<Op>::apply(pa[i], pb[i]);
-        } else if (ia == 1) {
-          const T s = pb[0];
-#pragma omp parallel for simd schedule(static) if (parallel)
-          for (std::int64_t i = 0; i < n; ++i) o[i] = Binary<Op>::apply(pa[i], s);
-        } else {
-          const T s = pa[0];
-#pragma omp parallel for simd schedule(static) if (parallel)
-          for (std::int64_t i = 0; i < n; ++i) o[i] = Binary<Op>::apply(s, pb[i]);
-        }
+        for_range(n, parallel, [&](std::int64_t begin, std::int64_t end) {
+          if (ia == 1 && ib == 1) {
+            for (std::int64_t i = begin; i < end; ++i) o[i] = Binary<Op>::apply(pa[i], pb[i]);
+          } else if (ia == 1) {
+            const T s = pb[0];
+            for (std::int64_t i = begin; i < end; ++i) o[i] = Binary<Op>::apply(pa[i], s);
+          } else {
+            const T s = pa[0];
+            for (std::int64_t i = begin; i < end; ++i) o[i] = Binary<Op>::apply(s, pb[i]);
+          }
+        });
       });
     });
   }
@@ -194,22 +207,21 @@ class CpuBackend final : public RefBackend {
       const T* in = x.data<T>();
       T* o = out.data<T>();
       if (s.inner == 1) {
-#pragma omp parallel for schedule(static) if (parallel)
-        for (std::int64_t b = 0; b < s.outer; ++b) {
-          const T* row = in + b * s.n;
-          double acc = 0;
+        for_range(s.outer, parallel, [&](std::int64_t begin, std::int64_t end) {
+          for (std::int64_t b = begin; b < end; ++b) {
+            const T* row = in + b * s.n;
+            double acc = 0;
 #pragma omp simd reduction(+ : acc)
-          for (std::int64_t i = 0; i < s.n; ++i) acc += static_cast<double>(row[i]);
-          o[b] = static_cast<T>(acc);
-        }
+            for (std::int64_t i = 0; i < s.n; ++i) acc += static_cast<double>(row[i]);
+            o[b] = static_cast<T>(acc);
+          }
+        });
         return;
       }
       // Column sums: add whole rows of `inner` at a time (contiguous, vectorized).
-#pragma omp parallel if (parallel)
-      {
+      for_range(s.outer, parallel, [&](std::int64_t begin, std::int64_t end) {
         std::vector<double> acc(static_cast<std::size_t>(s.inner));
-#pragma omp for schedule(static)
-        for (std::int64_t b = 0; b < s.outer; ++b) {
+        for (std::int64_t b = begin; b < end; ++b) {
           std::fill(acc.begin(), acc.end(), 0.0);
           for (std::int64_t i = 0; i < s.n; ++i) {
             const T* row = in + (b * s.n + i) * s.inner;
@@ -219,7 +231,7 @@ class CpuBackend final : public RefBackend {
           }
           for (std::int64_t j = 0; j < s.inner; ++j) o[b * s.inner + j] = static_cast<T>(acc[static_cast<std::size_t>(j)]);
         }
-      }
+      });
     });
   }
 
@@ -230,8 +242,8 @@ class CpuBackend final : public RefBackend {
     visit_floating(x.dtype(), "softmax", [&]<typename T>() {
       const T* in = x.data<T>();
       T* o = out.data<T>();
-#pragma omp parallel for schedule(static) if (parallel)
-      for (std::int64_t b = 0; b < s.outer; ++b) {
+      for_range(s.outer, parallel, [&](std::int64_t begin, std::int64_t end) {
+      for (std::int64_t b = begin; b < end; ++b) {
         const T* row = in + b * s.n;
         T* orow = o + b * s.n;
         T m = -std::numeric_limits<T>::infinity();
@@ -252,6 +264,7 @@ class CpuBackend final : public RefBackend {
           for (std::int64_t i = 0; i < s.n; ++i) orow[i] *= inv;
         }
       }
+      });
     });
   }
 };
