@@ -1,0 +1,103 @@
+// Callbacks: hooks into Model::fit (Keras names). The tracking floor implements this interface
+// too, so that nn never depends on it.
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace axon::nn {
+
+class Model;
+
+/// Metric name → value for the epoch or batch ("loss", "accuracy", "val_loss", ...).
+using Logs = std::map<std::string, double>;
+
+class Callback {
+ public:
+  virtual ~Callback() = default;
+  virtual void on_train_begin() {}
+  virtual void on_train_end() {}
+  virtual void on_epoch_begin(int /*epoch*/) {}
+  virtual void on_epoch_end(int /*epoch*/, const Logs& /*logs*/) {}
+  virtual void on_train_batch_end(std::int64_t /*batch*/, const Logs& /*logs*/) {}
+  /// Set by fit before training starts.
+  void set_model(Model* model) { model_ = model; }
+ protected:
+  Model* model() const { return model_; }
+ private:
+  Model* model_ = nullptr;
+};
+
+/// What fit's `callbacks` holds: a callback object by value (`nn::EarlyStopping({.patience = 3})`,
+/// as in Keras) or a shared_ptr the caller keeps to inspect it afterwards.
+class CallbackRef {
+ public:
+  template <typename C>
+    requires std::derived_from<C, Callback>
+  CallbackRef(C callback) : ptr_(std::make_shared<C>(std::move(callback))) {}  // NOLINT: implicit on purpose
+  CallbackRef(std::shared_ptr<Callback> callback) : ptr_(std::move(callback)) {}  // NOLINT
+  Callback* operator->() const { return ptr_.get(); }
+  const std::shared_ptr<Callback>& get() const { return ptr_; }
+ private:
+  std::shared_ptr<Callback> ptr_;
+};
+
+/// Per-epoch logs of a fit (Keras History): history.at("val_loss")[epoch].
+struct History {
+  std::vector<int> epoch;
+  std::map<std::string, std::vector<double>> history;
+};
+
+struct EarlyStoppingOptions {
+  std::string monitor = "val_loss";
+  double min_delta = 0.0;
+  int patience = 0;
+  std::string mode = "auto";  ///< "min", "max", or "auto" (max for accuracy-like names)
+  bool restore_best_weights = false;
+  int start_from_epoch = 0;
+};
+
+/// Stops training when `monitor` has not improved by min_delta for `patience` epochs.
+class EarlyStopping : public Callback {
+ public:
+  explicit EarlyStopping(EarlyStoppingOptions options = {});
+  void on_train_begin() override;
+  void on_epoch_end(int epoch, const Logs& logs) override;
+  void on_train_end() override;
+  int stopped_epoch() const { return stopped_epoch_; }  ///< -1 when training ran to the end
+  int best_epoch() const { return best_epoch_; }
+ private:
+  EarlyStoppingOptions options_;
+  bool maximize_ = false;
+  double best_ = 0;
+  int wait_ = 0, best_epoch_ = -1, stopped_epoch_ = -1;
+  std::vector<std::vector<double>> best_weights_;
+};
+
+/// Calls a function at the end of each epoch (Keras LambdaCallback, on_epoch_end only).
+class LambdaCallback : public Callback {
+ public:
+  explicit LambdaCallback(std::function<void(int, const Logs&)> on_epoch_end) : fn_(std::move(on_epoch_end)) {}
+  void on_epoch_end(int epoch, const Logs& logs) override { fn_(epoch, logs); }
+ private:
+  std::function<void(int, const Logs&)> fn_;
+};
+
+/// Stops training as soon as a batch loss is NaN or infinite, saying at which epoch and batch.
+class TerminateOnNaN : public Callback {
+ public:
+  void on_train_batch_end(std::int64_t batch, const Logs& logs) override;
+  void on_epoch_begin(int epoch) override { epoch_ = epoch; }
+  const std::string& message() const { return message_; }
+ private:
+  int epoch_ = 0;
+  std::string message_;
+};
+
+}  // namespace axon::nn

@@ -1,0 +1,370 @@
+#include "axon/nn/model.hpp"
+
+#include "axon/autograd/grad_mode.hpp"
+#include "axon/autograd/ops/elementwise.hpp"
+#include "axon/autograd/ops/shape.hpp"
+#include "axon/core/creation.hpp"
+#include "axon/nn/activations.hpp"
+#include "axon/nn/layers/dense.hpp"
+#include "progress_bar.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <unordered_set>
+
+namespace axon::nn {
+
+Model::Model(std::string name) : name_(name.empty() ? unique_name("model") : std::move(name)) {}
+
+Model::Model(std::vector<SymbolicTensor> inputs, std::vector<SymbolicTensor> outputs, std::string name)
+    : Model(name.empty() ? unique_name("functional") : std::move(name)) {
+  set_graph(std::move(inputs), std::move(outputs));
+}
+
+Model::Model(const SymbolicTensor& input, const SymbolicTensor& output, std::string name)
+    : Model(std::vector<SymbolicTensor>{input}, std::vector<SymbolicTensor>{output}, std::move(name)) {}
+
+void Model::set_graph(std::vector<SymbolicTensor> inputs, std::vector<SymbolicTensor> outputs) {
+  check(!inputs.empty() && !outputs.empty(), "Model '{}': needs at least one input and one output", name_);
+  std::unordered_set<GraphNode*> given;
+  for (const auto& in : inputs) {
+    check(in.node && !in.node->layer, "Model '{}': every input must come from nn::Input()", name_);
+    given.insert(in.node.get());
+  }
+  // Depth-first postorder from the outputs: each node after the nodes it reads.
+  order_.clear();
+  std::unordered_set<GraphNode*> seen;
+  std::vector<std::pair<GraphNode*, std::size_t>> stack;
+  for (const auto& out : outputs) {
+    if (!seen.insert(out.node.get()).second) continue;
+    stack.emplace_back(out.node.get(), 0);
+    while (!stack.empty()) {
+      auto& [node, next] = stack.back();
+      if (next < node->inputs.size()) {
+        GraphNode* child = node->inputs[next++].node.get();
+        if (seen.insert(child).second) stack.emplace_back(child, 0);
+        continue;
+      }
+      if (node->layer) order_.push_back(node);
+      else check(given.count(node), "Model '{}': an output depends on input '{}', which is not among the model's inputs",
+                 name_, node->input_name);
+      stack.pop_back();
+    }
+  }
+  inputs_ = std::move(inputs);
+  outputs_ = std::move(outputs);
+}
+
+std::vector<Tensor> Model::call(const std::vector<Tensor>& inputs, bool training) {
+  return run_graph(inputs, training, nullptr);
+}
+
+std::vector<Tensor> Model::run_graph(const std::vector<Tensor>& inputs, bool training, const layers::Dense* logits_of) {
+  if (!has_graph() && !inputs.empty()) ensure_graph(inputs[0]);
+  check(has_graph(), "Model '{}' has no layers yet", name_);
+  check(inputs.size() == inputs_.size(), "Model '{}': expected {} input(s), got {}", name_, inputs_.size(), inputs.size());
+  std::unordered_map<const GraphNode*, Tensor> values;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const Shape& want = inputs_[i].shape;
+    const Tensor& x = inputs[i];
+    check<ShapeError>(x.ndim() == static_cast<int>(want.size()) + 1 && std::equal(want.begin(), want.end(), x.shape().begin() + 1),
+                      "Model '{}': input '{}' expects batches of shape [batch, {}], got {}", name_,
+                      inputs_[i].node->input_name, fmt::join(want, ", "), shape_text(x.shape()));
+    values[inputs_[i].node.get()] = x;
+  }
+  for (GraphNode* node : order_) {
+    std::vector<Tensor> ins;
+    ins.reserve(node->inputs.size());
+    for (const auto& in : node->inputs) ins.push_back(values.at(in.node.get()));
+    const bool as_logits = logits_of != nullptr && node == outputs_[0].node.get();
+    values[node] = as_logits ? logits_of->logits(ins.at(0)) : node->layer->forward(ins, training);
+  }
+  std::vector<Tensor> outs;
+  for (const auto& out : outputs_) outs.push_back(values.at(out.node.get()));
+  return outs;
+}
+
+void Model::compile(const std::string& optimizer, const std::string& loss, const std::vector<std::string>& metrics) {
+  compile(optim::get(optimizer), loss, metrics);
+}
+
+void Model::compile(std::unique_ptr<optim::Optimizer> optimizer, const std::string& loss,
+                    const std::vector<std::string>& metrics) {
+  check(optimizer != nullptr, "Model '{}': compile needs an optimizer", name_);
+  Compiled c{get_loss(loss), {}};
+  for (const auto& m : metrics) c.metrics.push_back(get_metric(m, c.loss.name));
+  optimizer_ = std::move(optimizer);
+  compiled_ = std::move(c);
+  metric_names_ = metrics;
+}
+
+const std::string& Model::loss_name() const { return compiled().loss.name; }
+
+const Model::Compiled& Model::compiled() const {
+  check(compiled_.has_value(), "Model '{}' must be compiled before training or evaluating: call compile(optimizer, loss)",
+        name_);
+  return *compiled_;
+}
+
+namespace {
+// The output layer, when it is a Dense whose softmax/sigmoid the loss can take over from logits.
+const layers::Dense* fusable_output(const std::vector<SymbolicTensor>& outputs, const Loss& loss) {
+  if (outputs.size() != 1 || !loss.from_logits) return nullptr;
+  const auto* dense = dynamic_cast<const layers::Dense*>(outputs[0].node->layer.get());
+  if (!dense) return nullptr;
+  const bool binary = loss.name == "binary_crossentropy";
+  return dense->activation() == (binary ? "sigmoid" : "softmax") ? dense : nullptr;
+}
+}  // namespace
+
+Tensor Model::total_loss(const Tensor& y, const Tensor& prediction, bool logits) const {
+  const Loss& loss = compiled().loss;
+  Tensor total = logits ? loss.from_logits(y, prediction) : loss.fn(y, prediction);
+  for (GraphNode* node : order_)
+    if (Tensor r = node->layer->regularization_loss(); r.defined()) total = total + astype(r, total.dtype());
+  return total;
+}
+
+Logs Model::run_batch(const Tensor& x, const Tensor& y, bool train) {
+  const Compiled& c = compiled();
+  check<ShapeError>(x.shape(0) == y.shape(0), "Model '{}': x has {} samples but y has {}", name_, x.shape(0), y.shape(0));
+  std::optional<NoGradGuard> no_grad;
+  if (!train) no_grad.emplace();
+  // Forward; a softmax/sigmoid output is left as logits for a fused, stable cross-entropy.
+  const layers::Dense* fused = fusable_output(outputs_, c.loss);
+  const Tensor prediction = run_graph({x}, train, fused).at(0);
+  Tensor loss = total_loss(y, prediction, fused != nullptr);
+  if (train) {
+    loss.backward();
+    const std::vector<Tensor> params = trainable_weights();
+    optimizer_->step(params);
+    for (Tensor p : params) p.zero_grad();
+  }
+  Logs logs{{"loss", loss.item()}};
+  NoGradGuard metrics_no_grad;
+  const Tensor probabilities = fused ? get_activation(fused->activation())(prediction.detach()) : prediction.detach();
+  for (const auto& m : c.metrics) logs[m.name] = m.batch_sum(y, probabilities);
+  return logs;
+}
+
+Logs Model::train_on_batch(const Tensor& x, const Tensor& y) {
+  ensure_graph(x);
+  Logs logs = run_batch(x, y, true);
+  for (const auto& m : compiled().metrics) logs[m.name] /= static_cast<double>(x.shape(0));
+  return logs;
+}
+
+namespace {
+// Running means over the samples seen so far: loss weighted by batch size, metrics from sums.
+struct Averages {
+  Logs sums;
+  double count = 0;
+  void add(const Logs& batch, double n, const std::string& loss_key) {
+    for (const auto& [k, v] : batch) sums[k] += k == loss_key ? v * n : v;
+    count += n;
+  }
+  Logs means() const {
+    Logs out;
+    for (const auto& [k, v] : sums) out[k] = v / std::max(count, 1.0);
+    return out;
+  }
+};
+Tensor batch_rows(const Tensor& t, const Tensor& order, std::int64_t start, std::int64_t stop) {
+  if (!order.defined()) return t.rows(start, stop);
+  return index_select(t, 0, order.rows(start, stop));
+}
+}  // namespace
+
+History Model::fit(const Tensor& x_all, const Tensor& y_all, FitOptions options) {
+  ensure_graph(x_all);
+  compiled();
+  check<ShapeError>(x_all.shape(0) == y_all.shape(0), "fit: x has {} samples but y has {}", x_all.shape(0), y_all.shape(0));
+  check(options.batch_size > 0 && options.epochs >= 0, "fit: batch_size must be positive and epochs non-negative");
+  check(options.validation_split >= 0 && options.validation_split < 1, "fit: validation_split must be in [0, 1), got {}",
+        options.validation_split);
+  Tensor x = x_all, y = y_all;
+  std::optional<ValidationData> validation = options.validation_data;
+  if (options.validation_split > 0) {
+    const auto n_val = static_cast<std::int64_t>(static_cast<double>(x.shape(0)) * options.validation_split);
+    validation = ValidationData{x.rows(x.shape(0) - n_val, x.shape(0)), y.rows(y.shape(0) - n_val, y.shape(0))};
+    x = x.rows(0, x.shape(0) - n_val);
+    y = y.rows(0, y.shape(0) - n_val);
+  }
+  const std::int64_t n = x.shape(0);
+  const std::int64_t steps = (n + options.batch_size - 1) / options.batch_size;
+  stop_training = false;
+  History history;
+  for (const auto& cb : options.callbacks) cb->set_model(this);
+  for (const auto& cb : options.callbacks) cb->on_train_begin();
+  for (int epoch = options.initial_epoch; epoch < options.epochs && !stop_training; ++epoch) {
+    for (const auto& cb : options.callbacks) cb->on_epoch_begin(epoch);
+    if (options.verbose) fmt::print("Epoch {}/{}\n", epoch + 1, options.epochs);
+    Generator gen(options.seed + static_cast<std::uint64_t>(epoch));
+    const Tensor order = options.shuffle ? permutation(n, gen) : Tensor();
+    detail::ProgressBar bar(steps, options.verbose);
+    Averages averages;
+    for (std::int64_t step = 0; step < steps && !stop_training; ++step) {
+      const std::int64_t start = step * options.batch_size, stop = std::min(n, start + options.batch_size);
+      const Logs batch = run_batch(batch_rows(x, order, start, stop), batch_rows(y, order, start, stop), true);
+      averages.add(batch, static_cast<double>(stop - start), "loss");
+      const Logs running = averages.means();
+      for (const auto& cb : options.callbacks) cb->on_train_batch_end(step, running);
+      bar.update(step + 1, running);
+    }
+    Logs logs = averages.means();
+    if (validation) {
+      for (const auto& [k, v] : evaluate(validation->x, validation->y, {.batch_size = options.batch_size}))
+        logs["val_" + k] = v;
+    }
+    bar.finish(logs);
+    history.epoch.push_back(epoch);
+    for (const auto& [k, v] : logs) history.history[k].push_back(v);
+    for (const auto& cb : options.callbacks) cb->on_epoch_end(epoch, logs);
+  }
+  for (const auto& cb : options.callbacks) cb->on_train_end();
+  return history;
+}
+
+Logs Model::evaluate(const Tensor& x, const Tensor& y, EvaluateOptions options) {
+  ensure_graph(x);
+  compiled();
+  check<ShapeError>(x.shape(0) == y.shape(0), "evaluate: x has {} samples but y has {}", x.shape(0), y.shape(0));
+  const std::int64_t n = x.shape(0);
+  Averages averages;
+  for (std::int64_t start = 0; start < n; start += options.batch_size) {
+    const std::int64_t stop = std::min(n, start + options.batch_size);
+    averages.add(run_batch(x.rows(start, stop), y.rows(start, stop), false), static_cast<double>(stop - start), "loss");
+  }
+  return averages.means();
+}
+
+Tensor Model::predict(const Tensor& x, std::int64_t batch_size) {
+  ensure_graph(x);
+  check(batch_size > 0, "predict: batch_size must be positive, got {}", batch_size);
+  NoGradGuard no_grad;
+  std::vector<Tensor> pieces;
+  for (std::int64_t start = 0; start < x.shape(0); start += batch_size)
+    pieces.push_back(call({x.rows(start, std::min(x.shape(0), start + batch_size))}, false).at(0));
+  check(!pieces.empty(), "predict: no samples given");
+  return pieces.size() == 1 ? pieces[0] : concat(pieces, 0);
+}
+
+std::vector<std::shared_ptr<Layer>> Model::layers() const {
+  std::vector<std::shared_ptr<Layer>> out;
+  std::set<const Layer*> seen;
+  for (GraphNode* node : order_)
+    if (seen.insert(node->layer.get()).second) out.push_back(node->layer);
+  return out;
+}
+
+std::shared_ptr<Layer> Model::get_layer(const std::string& name) const {
+  for (const auto& layer : layers())
+    if (layer->name() == name) return layer;
+  std::vector<std::string> names;
+  for (const auto& layer : layers()) names.push_back(layer->name());
+  throw ValueError(fmt::format("Model '{}': no layer named '{}'. Layers: {}", name_, name, fmt::join(names, ", ")));
+}
+
+std::vector<Tensor> Model::trainable_weights() const {
+  std::vector<Tensor> out;
+  for (const auto& layer : layers())
+    for (const Tensor& w : layer->trainable_weights()) out.push_back(w);
+  return out;
+}
+
+std::int64_t Model::count_params() const {
+  std::int64_t n = 0;
+  for (const auto& layer : layers()) n += layer->count_params();
+  return n;
+}
+
+namespace {
+std::string group_thousands(std::int64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+std::string batch_shape_text(const Shape& s) {
+  std::string text = "(None";
+  for (auto d : s) text += fmt::format(", {}", d);
+  return text + ")";
+}
+}  // namespace
+
+std::string Model::summary_string() const {
+  check(has_graph(), "Model '{}' has not been built yet: give the first layer an input shape, or call build() or fit()",
+        name_);
+  const std::string rule(65, '_'), thick(65, '=');
+  std::string out = fmt::format("Model: \"{}\"\n{}\n {:<28}{:<26}{:<10}\n{}\n", name_, rule, "Layer (type)", "Output Shape",
+                                "Param #", thick);
+  std::int64_t total = 0, trainable = 0;
+  std::set<const Layer*> counted;
+  auto row = [&](const std::string& label, const Shape& shape, std::int64_t params) {
+    out += fmt::format(" {:<28}{:<26}{:<10}\n", label, batch_shape_text(shape), group_thousands(params));
+  };
+  if (!dynamic_cast<const Sequential*>(this))
+    for (const auto& in : inputs_) row(in.node->input_name + " (InputLayer)", in.shape, 0);
+  for (GraphNode* node : order_) {
+    const Layer& layer = *node->layer;
+    const bool first = counted.insert(&layer).second;
+    row(layer.name() + " (" + layer.class_name() + ")", node->output_shape, first ? layer.count_params() : 0);
+    if (!first) continue;
+    for (const auto& w : layer.weights()) {
+      total += w.value.numel();
+      if (w.trainable && layer.trainable()) trainable += w.value.numel();
+    }
+  }
+  out += fmt::format("{}\nTotal params: {}\nTrainable params: {}\nNon-trainable params: {}\n{}\n", thick,
+                     group_thousands(total), group_thousands(trainable), group_thousands(total - trainable), rule);
+  return out;
+}
+
+void Model::summary() const { fmt::print("{}", summary_string()); }
+
+// ------------------------------------------------------------------------------------------------
+Sequential::Sequential(std::vector<std::shared_ptr<Layer>> layers, std::string name)
+    : Model(name.empty() ? unique_name("sequential") : std::move(name)) {
+  for (auto& layer : layers) add(std::move(layer));
+}
+
+void Sequential::add(std::shared_ptr<Layer> layer) {
+  check(layer != nullptr, "Sequential '{}': cannot add a null layer", this->name());
+  check(layer->input_count() == 1, "Sequential '{}': layer '{}' takes several inputs; use the functional Model",
+        this->name(), layer->name());
+  if (stack_.empty() && layer->declared_input_shape()) input_shape_ = layer->declared_input_shape();
+  stack_.push_back(std::move(layer));
+  if (input_shape_) rebuild();
+}
+
+void Sequential::pop() {
+  check(!stack_.empty(), "Sequential '{}': there is no layer to pop", name());
+  stack_.pop_back();
+  if (input_shape_ && !stack_.empty()) rebuild();
+}
+
+void Sequential::build(const Shape& input_shape) {
+  input_shape_ = input_shape;
+  rebuild();
+}
+
+void Sequential::ensure_graph(const Tensor& x) {
+  if (has_graph()) return;
+  check<ShapeError>(x.ndim() >= 2, "Sequential '{}': expected a batch [batch, ...], got shape {}", name(), shape_text(x.shape()));
+  build(Shape(x.shape().begin() + 1, x.shape().end()));
+}
+
+void Sequential::rebuild() {
+  check(!stack_.empty(), "Sequential '{}' has no layers", name());
+  SymbolicTensor input = Input(*input_shape_);
+  SymbolicTensor x = input;
+  for (const auto& layer : stack_) x = (*layer)(x);
+  set_graph({input}, {x});
+}
+
+}  // namespace axon::nn
