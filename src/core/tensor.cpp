@@ -42,6 +42,10 @@ Tensor Tensor::empty(Shape shape, TensorOptions options) {
   return t;
 }
 
+void Tensor::throw_dtype_mismatch(Dtype asked) const {
+  throw ValueError(fmt::format("Tensor::data: tensor is {}, asked for {}", dtype_name(dtype()), dtype_name(asked)));
+}
+
 std::int64_t Tensor::shape(int axis) const {
   return impl_->shape[static_cast<std::size_t>(normalize_axis(axis, ndim(), "Tensor::shape"))];
 }

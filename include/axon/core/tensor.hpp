@@ -73,8 +73,7 @@ class Tensor {
 
   /// Typed pointer to the first element; throws ValueError when T is not the tensor's dtype.
   template <typename T> T* data() const {
-    check(dtype_of<T>() == dtype(), "Tensor::data: tensor is {}, asked for {}", dtype_name(dtype()),
-          dtype_name(dtype_of<T>()));
+    if (dtype_of<T>() != dtype()) [[unlikely]] throw_dtype_mismatch(dtype_of<T>());
     return static_cast<T*>(raw_data());
   }
   void* raw_data() const {
@@ -120,6 +119,7 @@ class Tensor {
   const std::shared_ptr<TensorImpl>& impl_ptr() const { return impl_; }
 
  private:
+  [[noreturn]] void throw_dtype_mismatch(Dtype asked) const;
   std::shared_ptr<TensorImpl> impl_;
 };
 
