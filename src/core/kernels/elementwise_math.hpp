@@ -18,7 +18,7 @@ template <UnaryOp Op> struct Unary;
   template <> struct Unary<UnaryOp::OP> {                                            \
     template <typename T> static T fwd(T x, UnaryParams p) { (void)p; return FWD; }  \
     template <typename T> static T grad(T gy, T x, T y, UnaryParams p) {             \
-      (void)x; (void)y; (void)p; return GRAD;                                        \
+      (void)gy; (void)x; (void)y; (void)p; return GRAD;                              \
     }                                                                                \
   };
 // (A macro here because 18 four-line structs would hide the one line of math each holds.)
