@@ -80,6 +80,77 @@ class EarlyStopping : public Callback {
   std::vector<std::vector<double>> best_weights_;
 };
 
+struct ModelCheckpointOptions {
+  std::string monitor = "val_loss";
+  bool save_best_only = false;
+  std::string mode = "auto";
+  bool save_weights_only = false;
+};
+
+/// Saves the model (or its weights) after each epoch, or only when `monitor` improves. The path
+/// may hold {epoch} (1-based), formatted as Keras does: "ckpt-{epoch:02d}.axon". Each save is atomic,
+/// so a crash mid-training leaves the last checkpoint whole.
+class ModelCheckpoint : public Callback {
+ public:
+  ModelCheckpoint(std::filesystem::path path, ModelCheckpointOptions options = {});
+  void on_train_begin() override;
+  void on_epoch_end(int epoch, const Logs& logs) override;
+  int saves() const { return saves_; }
+ private:
+  std::filesystem::path path_;
+  ModelCheckpointOptions options_;
+  bool maximize_ = false;
+  double best_ = 0;
+  int saves_ = 0;
+};
+
+struct ReduceLROnPlateauOptions {
+  std::string monitor = "val_loss";
+  double factor = 0.1;
+  int patience = 10;
+  std::string mode = "auto";
+  double min_delta = 1e-4;
+  int cooldown = 0;
+  double min_lr = 0.0;
+};
+
+/// Multiplies the learning rate by `factor` when `monitor` has not improved for `patience` epochs.
+class ReduceLROnPlateau : public Callback {
+ public:
+  explicit ReduceLROnPlateau(ReduceLROnPlateauOptions options = {});
+  void on_train_begin() override;
+  void on_epoch_end(int epoch, const Logs& logs) override;
+ private:
+  ReduceLROnPlateauOptions options_;
+  bool maximize_ = false;
+  double best_ = 0;
+  int wait_ = 0, cooldown_left_ = 0;
+};
+
+/// Sets the learning rate at the start of each epoch from schedule(epoch, current_lr).
+class LearningRateScheduler : public Callback {
+ public:
+  explicit LearningRateScheduler(std::function<double(int epoch, double lr)> schedule) : schedule_(std::move(schedule)) {}
+  void on_epoch_begin(int epoch) override;
+ private:
+  std::function<double(int, double)> schedule_;
+};
+
+/// Writes the epoch logs as CSV (epoch, then the metrics in name order), rewriting the file
+/// atomically after each epoch; append = true continues an existing file.
+class CSVLogger : public Callback {
+ public:
+  explicit CSVLogger(std::filesystem::path path, char separator = ',', bool append = false);
+  void on_train_begin() override;
+  void on_epoch_end(int epoch, const Logs& logs) override;
+ private:
+  std::filesystem::path path_;
+  char separator_;
+  bool append_;
+  std::string text_;
+  std::vector<std::string> keys_;
+};
+
 /// Calls a function at the end of each epoch (Keras LambdaCallback, on_epoch_end only).
 class LambdaCallback : public Callback {
  public:
