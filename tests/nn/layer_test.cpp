@@ -93,7 +93,7 @@ TEST(Losses, ByNameAndKerasValues) {
   EXPECT_TENSOR_NEAR(to_categorical(tensor({2, 0}, {.dtype = int64})), {0, 0, 1, 1, 0, 0});
   const Metric acc = get_metric("accuracy", "categorical_crossentropy");
   EXPECT_EQ(acc.batch_sum(t, p), 2.0);  // both rows: argmax(p) = argmax(t)
-  EXPECT_EQ(get_metric("accuracy", "binary_crossentropy").batch_sum(t, p), 1.0);  // per row: 1 of 2 right, and 2 of 2
+  EXPECT_EQ(get_metric("accuracy", "binary_crossentropy").batch_sum(t, p), 2.0);  // every element on the right side of 0.5
 }
 
 }  // namespace
