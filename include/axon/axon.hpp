@@ -3,4 +3,5 @@
 
 #include "axon/autograd.hpp"
 #include "axon/core.hpp"
+#include "axon/nn.hpp"
 #include "axon/version.hpp"

@@ -48,6 +48,7 @@ void atomic_write(const std::filesystem::path& path, const std::string& text) {
 }  // namespace
 
 EarlyStopping::EarlyStopping(EarlyStoppingOptions options) : options_(std::move(options)) {
+  maximize_ = maximizes(options_.mode, options_.monitor);
   check(options_.patience >= 0, "EarlyStopping: patience must be non-negative, got {}", options_.patience);
 }
 

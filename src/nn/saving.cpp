@@ -41,7 +41,7 @@ const std::map<std::string, LayerFactory>& layer_table() {
                        .name = c.at("name").get<std::string>()});
        }},
       {"Dropout", [](const json& c) -> std::shared_ptr<Layer> { return Dropout(c.at("rate").get<double>(), c.at("name")); }},
-      {"Flatten", [](const json& c) -> std::shared_ptr<Layer> { return Flatten(std::nullopt, c.at("name")); }},
+      {"Flatten", [](const json& c) -> std::shared_ptr<Layer> { return Flatten({}, c.at("name")); }},
       {"Reshape",
        [](const json& c) -> std::shared_ptr<Layer> { return Reshape(c.at("target_shape").get<Shape>(), c.at("name")); }},
       {"Activation",

@@ -41,7 +41,9 @@ class CallbackRef {
   template <typename C>
     requires std::derived_from<C, Callback>
   CallbackRef(C callback) : ptr_(std::make_shared<C>(std::move(callback))) {}  // NOLINT: implicit on purpose
-  CallbackRef(std::shared_ptr<Callback> callback) : ptr_(std::move(callback)) {}  // NOLINT
+  template <typename C>
+    requires std::derived_from<C, Callback>
+  CallbackRef(std::shared_ptr<C> callback) : ptr_(std::move(callback)) {}  // NOLINT
   Callback* operator->() const { return ptr_.get(); }
   const std::shared_ptr<Callback>& get() const { return ptr_; }
  private:

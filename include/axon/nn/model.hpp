@@ -27,8 +27,8 @@ struct FitOptions {
   std::optional<ValidationData> validation_data = {};
   double validation_split = 0.0;  ///< the last fraction of the data held out (before shuffling), as Keras
   bool shuffle = true;
-  std::vector<CallbackRef> callbacks = {};
   int verbose = 1;  ///< 0 silent, 1 progress bar, 2 one line per epoch
+  std::vector<CallbackRef> callbacks = {};
   int initial_epoch = 0;
   std::uint64_t seed = 0;  ///< shuffling order: Generator(seed + epoch)
 };

@@ -39,17 +39,25 @@ class Optimizer {
   void set_schedule(Schedule schedule);
   std::int64_t iterations() const { return iterations_; }
 
-  /// Per-parameter state (moments, velocities), in a fixed order, for saving and resuming.
-  virtual std::vector<Tensor> state() const = 0;
-  virtual void load_state(const std::vector<Tensor>& state) = 0;
+  /// The iteration count (a 0-d int64 tensor) then every per-parameter state tensor (moments,
+  /// velocities) kind by kind, for saving and resuming exactly.
+  std::vector<Tensor> state() const;
+  /// Restores what state() gave; the count and shapes are checked at the next step.
+  void load_state(const std::vector<Tensor>& state);
   /// Hyperparameters as name → value (for configs and model files).
   virtual std::map<std::string, double> config() const = 0;
 
  protected:
   /// Updates one parameter (index i in the params list) from its processed gradient g.
   virtual void update(std::size_t i, Tensor& param, const Tensor& g, double lr) = 0;
+  /// State tensor `kind` (0 ≤ kind < slot_kinds) of parameter i, created filled with `initial`
+  /// in the parameter's shape and dtype on first use.
+  Tensor& slot(std::size_t kind, std::size_t i, const Tensor& param, double initial = 0.0);
+  /// How many state tensors each parameter has (momentum: 1, Adam: 2 or 3).
+  virtual std::size_t slot_kinds() const = 0;
 
  private:
+  std::vector<std::vector<Tensor>> slots_;
   double base_learning_rate_;
   Schedule schedule_;
   GradientOptions gradient_options_;

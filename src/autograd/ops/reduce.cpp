@@ -59,7 +59,9 @@ Tensor reduce_kernel(ReduceOp op, const Tensor& x, const std::vector<int>& axes,
 }  // namespace
 
 // d sum = gy broadcast back over the reduced axes.
-Tensor sum(const Tensor& x, Axes axes_in, bool keepdims) {
+Tensor sum(const Tensor& x_in, Axes axes_in, bool keepdims) {
+  // Like numpy, small integers (uint8 masks) sum as int64 so that counts do not wrap at 256.
+  const Tensor x = x_in.dtype() == Dtype::uint8 ? astype(x_in, Dtype::int64) : x_in;
   const auto axes = axes_in.resolve(x.ndim(), "sum");
   Tensor y = reduce_kernel(ReduceOp::sum, x, axes, "sum");
   if (!keepdims) y = y.view_as_shape(reduced_shape(x.shape(), axes, false));

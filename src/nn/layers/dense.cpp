@@ -4,6 +4,7 @@
 #include "axon/autograd/ops/linalg.hpp"
 #include "axon/autograd/ops/shape.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace axon::nn {
@@ -20,9 +21,9 @@ Shape Dense::compute_output_shape(const std::vector<Shape>& input_shapes) const 
   const Shape& in = input_shapes.at(0);
   check<ShapeError>(!in.empty(), "Dense '{}': expected inputs of shape [batch, ..., features], got a per-sample shape {}",
                     name(), shape_text(in));
-  check<ShapeError>(!built() || in.back() == kernel_.shape(0),
-                    "Dense '{}': built for {} input features, got per-sample shape {}", name(), kernel_.shape(0),
-                    shape_text(in));
+  if (built() && in.back() != kernel_.shape(0))
+    throw ShapeError(fmt::format("Dense '{}': built for {} input features, got per-sample shape {}", name(),
+                                 kernel_.shape(0), shape_str(in)));
   Shape out = in;
   out.back() = units_;
   return out;

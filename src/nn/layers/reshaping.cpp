@@ -47,8 +47,10 @@ nlohmann::json Reshape::get_config() const {
 
 }  // namespace layers
 
-LayerHandle<layers::Flatten> Flatten(std::optional<Shape> input_shape, std::string name) {
-  return LayerHandle<layers::Flatten>(std::make_shared<layers::Flatten>(std::move(input_shape), std::move(name)));
+LayerHandle<layers::Flatten> Flatten(Shape input_shape, std::string name) {
+  std::optional<Shape> declared;
+  if (!input_shape.empty()) declared = std::move(input_shape);
+  return LayerHandle<layers::Flatten>(std::make_shared<layers::Flatten>(std::move(declared), std::move(name)));
 }
 LayerHandle<layers::Reshape> Reshape(Shape target_shape, std::string name) {
   return LayerHandle<layers::Reshape>(std::make_shared<layers::Reshape>(std::move(target_shape), std::move(name)));

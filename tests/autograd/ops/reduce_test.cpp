@@ -24,6 +24,9 @@ TEST(Reduce, SumValuesAlongAxes) {
   EXPECT_EQ(sum(x, -1, true).shape(), (Shape{2, 3, 1}));
   EXPECT_THROW(sum(x, 3), IndexError);
   EXPECT_THROW(sum(x, {1, 1}), ValueError);
+  // A mask of 1000 ones counts to 1000, not 1000 mod 256.
+  EXPECT_EQ(sum(ones({1000}, {.dtype = uint8})).item<std::int64_t>(), 1000);
+  EXPECT_EQ(sum(ones({1000}, {.dtype = uint8})).dtype(), int64);
 }
 
 TEST(Reduce, MeanVarStdMatchNumpy) {

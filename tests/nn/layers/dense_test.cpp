@@ -46,7 +46,7 @@ TEST(Dense, Gradcheck) {
 }
 
 TEST(Dense, RegularizationLoss) {
-  auto d = Dense(2, "linear", {.kernel_regularizer = L1L2(0.1, 0.01), .bias_initializer = "ones"});
+  auto d = Dense(2, "linear", {.bias_initializer = "ones", .kernel_regularizer = L1L2(0.1, 0.01)});
   d(ones({1, 2}));
   const Tensor k = d->kernel();
   const double expected = 0.1 * sum(abs(k)).item() + 0.01 * sum(square(k)).item();
@@ -57,6 +57,7 @@ TEST(Dense, ErrorsNameTheLayer) {
   clear_session();
   EXPECT_THROW(Dense(0), ValueError);
   EXPECT_THROW(Dense(3, "relux"), ValueError);
+  clear_session();
   auto d = Dense(3);
   d(ones({2, 4}));
   try {

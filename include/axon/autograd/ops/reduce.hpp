@@ -23,6 +23,7 @@ class Axes {
   std::vector<int> axes_;
 };
 
+/// uint8 tensors (masks) sum to int64, as numpy.
 Tensor sum(const Tensor& x, Axes axes = {}, bool keepdims = false);
 Tensor mean(const Tensor& x, Axes axes = {}, bool keepdims = false);
 /// Variance with numpy's ddof (0 by default: the population variance; ddof = 1 for the sample).

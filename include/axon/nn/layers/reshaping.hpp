@@ -25,8 +25,9 @@ class Reshape : public Layer {
 };
 }  // namespace layers
 
-/// nn::Flatten() or nn::Flatten({28, 28}) (Keras's Flatten(input_shape=(28, 28))).
-LayerHandle<layers::Flatten> Flatten(std::optional<Shape> input_shape = std::nullopt, std::string name = "");
+/// nn::Flatten() or nn::Flatten({28, 28}) (Keras's Flatten(input_shape=(28, 28))); an empty
+/// shape means no declared input shape.
+LayerHandle<layers::Flatten> Flatten(Shape input_shape = {}, std::string name = "");
 LayerHandle<layers::Reshape> Reshape(Shape target_shape, std::string name = "");
 
 }  // namespace axon::nn
