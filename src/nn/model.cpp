@@ -3,6 +3,7 @@
 #include "axon/autograd/grad_mode.hpp"
 #include "axon/autograd/ops/elementwise.hpp"
 #include "axon/autograd/ops/shape.hpp"
+#include "axon/core/backend.hpp"
 #include "axon/core/creation.hpp"
 #include "axon/nn/activations.hpp"
 #include "axon/nn/layers/dense.hpp"
@@ -195,6 +196,7 @@ History Model::fit(const Tensor& x_all, const Tensor& y_all, FitOptions options)
   }
   const std::int64_t n = x.shape(0);
   const std::int64_t steps = (n + options.batch_size - 1) / options.batch_size;
+  const FlushDenormalsGuard flush_denormals;
   stop_training = false;
   History history;
   for (const auto& cb : options.callbacks) cb->set_model(this);

@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace axon::nn::detail {
 
+// A bar redrawn with \r only makes sense on a terminal; in a log file verbose 1 prints the final
+// line of each epoch only, like verbose 2.
 ProgressBar::ProgressBar(std::int64_t steps, int verbose)
-    : steps_(steps), verbose_(verbose), start_(std::chrono::steady_clock::now()), last_draw_(start_) {}
+    : steps_(steps), verbose_(verbose == 1 && !::isatty(::fileno(stdout)) ? 2 : verbose), start_(std::chrono::steady_clock::now()), last_draw_(start_) {}
 
 std::string ProgressBar::logs_text(const Logs& logs) const {
   std::string text;
@@ -16,8 +19,9 @@ std::string ProgressBar::logs_text(const Logs& logs) const {
   if (auto it = logs.find("loss"); it != logs.end()) add(it->first, it->second);
   for (const auto& [k, v] : logs)
     if (k != "loss" && k.rfind("val_", 0) != 0) add(k, v);
+  if (auto it = logs.find("val_loss"); it != logs.end()) add(it->first, it->second);
   for (const auto& [k, v] : logs)
-    if (k.rfind("val_", 0) == 0) add(k, v);
+    if (k.rfind("val_", 0) == 0 && k != "val_loss") add(k, v);
   return text;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace axon::tour {
 
@@ -12,6 +13,9 @@ struct TourOptions {
 
 /// Section 1: stochastic gradient descent on a line, and logistic regression's NLL by autograd.
 void sgd_and_logistic(const TourOptions& options);
+
+/// Section 2: softmax regression and an MLP on Fashion-MNIST with the Keras-style API.
+void neural_networks(const TourOptions& options);
 
 /// Prints a section heading.
 inline void heading(int number, const char* title) { fmt::print("\n== {}. {} ==\n", number, title); }

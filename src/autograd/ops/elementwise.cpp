@@ -181,9 +181,12 @@ Tensor& add_(Tensor& t, const Tensor& other, double alpha) {
   check_in_place(t, "add_");
   check<ShapeError>(broadcast_shapes(t.shape(), other.shape(), "add_") == t.shape(),
                     "add_: cannot add shape {} into shape {} in place", shape_text(other.shape()), shape_text(t.shape()));
-  Tensor src = other.dtype() == t.dtype() ? other : astype(other, t.dtype());
-  if (alpha != 1.0) src = src.detach() * alpha;
-  backend(t.device()).binary(BinaryOp::add, t, src, t);
+  const Tensor src = other.dtype() == t.dtype() ? other : astype(other, t.dtype());
+  if (src.shape() == t.shape() && is_floating(t.dtype())) {
+    backend(t.device()).axpy(alpha, src, t);  // one pass, no temporary
+  } else {
+    backend(t.device()).binary(BinaryOp::add, t, alpha == 1.0 ? src : src.detach() * alpha, t);
+  }
   return t;
 }
 

@@ -58,23 +58,26 @@ Tensor matmul_kernel(const Tensor& a, const Tensor& b, MatmulOptions o) {
 // which the flattened [rows, k] view does inside the same GEMM.
 Tensor matmul(const Tensor& a, const Tensor& b, MatmulOptions o) {
   Tensor c = matmul_kernel(a, b, o);
-  return autograd::record("matmul", c, {a, b}, [a = a.detach(), b = b.detach(), o](const Tensor& gy) {
+  // Only the gradients an input asks for are computed: for a first layer, x·W, the GEMM for dx
+  // would be a third of the backward pass, spent on data that needs no gradient.
+  return autograd::record("matmul", c, {a, b}, [a = a.detach(), b = b.detach(), o, need_a = a.requires_grad(),
+                                                need_b = b.requires_grad()](const Tensor& gy) {
     const bool shared_b = b.ndim() == 2 && a.ndim() > 2;
     const Tensor a2 = shared_b ? a.view_as_shape({a.numel() / a.shape(-1), a.shape(-1)}) : a;
     const Tensor g2 = shared_b ? gy.view_as_shape({gy.numel() / gy.shape(-1), gy.shape(-1)}) : gy;
     Tensor ga, gb;
     if (!o.trans_a && !o.trans_b) {
-      ga = matmul_kernel(gy, b, {.trans_b = true});
-      gb = matmul_kernel(a2, g2, {.trans_a = true});
+      if (need_a) ga = matmul_kernel(gy, b, {.trans_b = true});
+      if (need_b) gb = matmul_kernel(a2, g2, {.trans_a = true});
     } else if (o.trans_a && !o.trans_b) {
-      ga = matmul_kernel(b, gy, {.trans_b = true});
-      gb = matmul_kernel(a, gy, {});
+      if (need_a) ga = matmul_kernel(b, gy, {.trans_b = true});
+      if (need_b) gb = matmul_kernel(a, gy, {});
     } else if (!o.trans_a && o.trans_b) {
-      ga = matmul_kernel(gy, b, {});
-      gb = matmul_kernel(g2, a2, {.trans_a = true});
+      if (need_a) ga = matmul_kernel(gy, b, {});
+      if (need_b) gb = matmul_kernel(g2, a2, {.trans_a = true});
     } else {
-      ga = matmul_kernel(b, gy, {.trans_a = true, .trans_b = true});
-      gb = matmul_kernel(gy, a, {.trans_a = true, .trans_b = true});
+      if (need_a) ga = matmul_kernel(b, gy, {.trans_a = true, .trans_b = true});
+      if (need_b) gb = matmul_kernel(gy, a, {.trans_a = true, .trans_b = true});
     }
     return autograd::Grads{ga, gb};
   });

@@ -279,7 +279,7 @@ Tensor one_hot(const Tensor& labels, std::int64_t num_classes, Dtype dtype) {
   const std::int64_t* l = labels.data<std::int64_t>();
   visit_dtype(dtype, [&]<typename T>() {
     T* o = out.data<T>();
-    for (std::int64_t i = 0; i < labels.numel(); ++i) {
+    for (std::int64_t i = 0, n = labels.numel(); i < n; ++i) {
       check<IndexError>(l[i] >= 0 && l[i] < num_classes, "one_hot: label {} at position {} is outside [0, {})", l[i], i,
                         num_classes);
       o[i * num_classes + l[i]] = T(1);

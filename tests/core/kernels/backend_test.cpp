@@ -72,6 +72,14 @@ TEST_P(BackendAgreement, BinaryWithBroadcasting) {
     }
 }
 
+TEST_P(BackendAgreement, Axpy) {
+  const Tensor x = random({70001});
+  Tensor y_ref = random({70001}), y_cpu = y_ref.clone();
+  reference_backend().axpy(-0.75, x, y_ref);
+  cpu_backend().axpy(-0.75, x, y_cpu);
+  EXPECT_TENSOR_NEAR(y_cpu, y_ref, tol(), tol());
+}
+
 TEST_P(BackendAgreement, SumAlongEachAxis) {
   const Tensor x = random({6, 70, 300});
   for (int axis = 0; axis < 3; ++axis) {

@@ -5,6 +5,7 @@
 
 #include <cblas.h>
 #include <omp.h>
+#include <xmmintrin.h>
 
 #include <cmath>
 #include <limits>
@@ -199,6 +200,18 @@ class CpuBackend final : public RefBackend {
     });
   }
 
+  void axpy(double alpha, const Tensor& x, Tensor& y) const override {
+    const std::int64_t n = y.numel();
+    visit_floating(y.dtype(), "axpy", [&]<typename T>() {
+      const T* in = x.data<T>();
+      T* o = y.data<T>();
+      const T a = static_cast<T>(alpha);
+      for_range(n, n >= kParallelCheap, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t i = begin; i < end; ++i) o[i] += a * in[i];
+      });
+    });
+  }
+
   void reduce(ReduceOp op, const Tensor& x, int axis, Tensor& out) const override {
     const AxisSplit s = split_at_axis(x.shape(), axis);
     if (op != ReduceOp::sum || !is_floating(x.dtype())) return RefBackend::reduce(op, x, axis, out);
@@ -296,5 +309,22 @@ void set_num_threads(int n) {
   openblas_set_num_threads(n);
 }
 int get_num_threads() { return omp_get_max_threads(); }
+
+namespace {
+constexpr unsigned kFlushBits = 0x8040;  // MXCSR: FTZ (bit 15) and DAZ (bit 6)
+void set_mxcsr_everywhere(unsigned bits, bool on) {
+  auto apply = [&] { _mm_setcsr(on ? (_mm_getcsr() | bits) : (_mm_getcsr() & ~bits)); };
+  apply();
+#pragma omp parallel
+  apply();
+}
+}  // namespace
+
+FlushDenormalsGuard::FlushDenormalsGuard() : previous_(_mm_getcsr() & kFlushBits) {
+  set_mxcsr_everywhere(kFlushBits, true);
+}
+FlushDenormalsGuard::~FlushDenormalsGuard() {
+  set_mxcsr_everywhere(kFlushBits & ~previous_, false);
+}
 
 }  // namespace axon

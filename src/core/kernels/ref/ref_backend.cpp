@@ -50,7 +50,7 @@ void RefBackend::unary(UnaryOp op, UnaryParams p, const Tensor& x, Tensor& out) 
     visit_unary(op, [&]<UnaryOp Op>() {
       const T* in = x.data<T>();
       T* o = out.data<T>();
-      for (std::int64_t i = 0; i < x.numel(); ++i) o[i] = Unary<Op>::fwd(in[i], p);
+      for (std::int64_t i = 0, n = x.numel(); i < n; ++i) o[i] = Unary<Op>::fwd(in[i], p);
     });
   });
 }
@@ -63,7 +63,7 @@ void RefBackend::unary_backward(UnaryOp op, UnaryParams p, const Tensor& gy, con
       const T* xs = x.defined() ? x.data<T>() : nullptr;
       const T* ys = y.defined() ? y.data<T>() : nullptr;
       T* o = gx.data<T>();
-      for (std::int64_t i = 0; i < gy.numel(); ++i)
+      for (std::int64_t i = 0, n = gy.numel(); i < n; ++i)
         o[i] = Unary<Op>::grad(g[i], xs ? xs[i] : T(0), ys ? ys[i] : T(0), p);
     });
   });
@@ -78,9 +78,17 @@ void RefBackend::binary(BinaryOp op, const Tensor& a, const Tensor& b, Tensor& o
       const T* pa = a.data<T>();
       const T* pb = b.data<T>();
       R* o = out.data<R>();
-      for (std::int64_t i = 0; i < out.numel(); ++i)
+      for (std::int64_t i = 0, n = out.numel(); i < n; ++i)
         o[i] = Binary<Op>::apply(pa[broadcast_offset(i, out.shape(), sa)], pb[broadcast_offset(i, out.shape(), sb)]);
     });
+  });
+}
+
+void RefBackend::axpy(double alpha, const Tensor& x, Tensor& y) const {
+  visit_floating(y.dtype(), "axpy", [&]<typename T>() {
+    const T* in = x.data<T>();
+    T* o = y.data<T>();
+    for (std::int64_t i = 0, n = y.numel(); i < n; ++i) o[i] = static_cast<T>(o[i] + alpha * in[i]);
   });
 }
 
@@ -136,7 +144,7 @@ void RefBackend::permute(const Tensor& x, std::span<const int> dims, Tensor& out
   const std::size_t itemsz = itemsize(x.dtype());
   const auto* in = static_cast<const char*>(x.raw_data());
   auto* o = static_cast<char*>(out.raw_data());
-  for (std::int64_t i = 0; i < out.numel(); ++i) {
+  for (std::int64_t i = 0, n = out.numel(); i < n; ++i) {
     std::int64_t rem = i, src = 0;
     for (std::size_t d = dims.size(); d-- > 0;) {
       const std::int64_t extent = out.shape()[d];
@@ -152,7 +160,7 @@ void RefBackend::cast(const Tensor& x, Tensor& out) const {
     visit_dtype(out.dtype(), [&]<typename D>() {
       const S* in = x.data<S>();
       D* o = out.data<D>();
-      for (std::int64_t i = 0; i < x.numel(); ++i) o[i] = static_cast<D>(in[i]);
+      for (std::int64_t i = 0, n = x.numel(); i < n; ++i) o[i] = static_cast<D>(in[i]);
     });
   });
 }
@@ -247,7 +255,7 @@ void RefBackend::where(const Tensor& cond, const Tensor& a, const Tensor& b, Ten
     const T* pa = a.data<T>();
     const T* pb = b.data<T>();
     T* o = out.data<T>();
-    for (std::int64_t i = 0; i < out.numel(); ++i)
+    for (std::int64_t i = 0, n = out.numel(); i < n; ++i)
       o[i] = c[broadcast_offset(i, out.shape(), sc)] ? pa[broadcast_offset(i, out.shape(), sa)]
                                                       : pb[broadcast_offset(i, out.shape(), sb)];
   });

@@ -14,6 +14,7 @@ class RefBackend : public Backend {
   void unary_backward(UnaryOp op, UnaryParams p, const Tensor& gy, const Tensor& x, const Tensor& y,
                       Tensor& gx) const override;
   void binary(BinaryOp op, const Tensor& a, const Tensor& b, Tensor& out) const override;
+  void axpy(double alpha, const Tensor& x, Tensor& y) const override;
   void reduce(ReduceOp op, const Tensor& x, int axis, Tensor& out) const override;
   void softmax(const Tensor& x, int axis, bool log, Tensor& out) const override;
   void permute(const Tensor& x, std::span<const int> dims, Tensor& out) const override;
