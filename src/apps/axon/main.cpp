@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   app.add_option("--threads", threads, "threads for OpenMP loops and BLAS (default: all cores)");
   CLI::App* tour = app.add_subcommand("tour", "run the course's ideas on axon and print one report");
   tour->add_flag("--full", tour_options.full, "longer runs: more epochs and whole datasets");
+  tour->add_flag("--smoke", tour_options.smoke, "tiny runs that only check that every section works (for tests)");
   tour->add_option("--seed", tour_options.seed, "random seed");
 
   CLI11_PARSE(app, argc, argv);

@@ -7,7 +7,8 @@
 namespace axon::tour {
 
 struct TourOptions {
-  bool full = false;  ///< longer runs (more epochs, whole datasets)
+  bool full = false;   ///< longer runs (more epochs, whole datasets)
+  bool smoke = false;  ///< tiny runs that only check every path works (the tests use it)
   unsigned seed = 0;
 };
 

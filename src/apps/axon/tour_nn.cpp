@@ -20,13 +20,13 @@ Tensor scale_images(const Tensor& images) { return astype(images, float32) / 255
 void neural_networks(const TourOptions& options) {
   heading(2, "Neural networks on Fashion-MNIST (Keras's API in C++)");
   const auto data = data::fashion_mnist::load_data();
-  const std::int64_t n = data.train.images.shape(0);
+  const std::int64_t n = options.smoke ? 2000 : data.train.images.shape(0);
   const Tensor X_train = scale_images(data.train.images.rows(0, n));
   const Tensor y_train = nn::to_categorical(data.train.labels.rows(0, n), 10);
   const Tensor X_test = scale_images(data.test.images);
   const Tensor y_test = nn::to_categorical(data.test.labels, 10);
   fmt::print("train {} images, test {} images, classes: {}\n", n, X_test.shape(0), fmt::join(data.class_names, ", "));
-  const int epochs = options.full ? 20 : 5;  // the course's comparisons use 5 epochs
+  const int epochs = options.smoke ? 1 : options.full ? 20 : 5;  // the course's comparisons use 5 epochs
 
   manual_seed(options.seed);
   nn::clear_session();
