@@ -1,12 +1,21 @@
+// Series: construction, typed access and the pandas operations on one column.
+// A value is missing when its validity flag is 0, when it is NaN in a float64 column or code -1 in a category column.
 #include "axon/frame/series.hpp"
 
+#include "axon/core/creation.hpp"
 #include "axon/core/error.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
+#include <numeric>
+#include <optional>
+#include <set>
+#include <span>
 
 namespace axon::frame {
 
@@ -136,6 +145,465 @@ std::string Series::format_at(std::int64_t i) const {
   if (const auto* n = std::get_if<std::int64_t>(&v)) return fmt::format("{}", *n);
   if (const bool* b = std::get_if<bool>(&v)) return *b ? "True" : "False";
   return std::get<std::string>(v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers shared by series.cpp, dataframe.cpp, groupby.cpp and format.cpp: each file defines some and
+// declares the others it uses (too few for a private header).
+
+namespace detail {
+
+std::string label_of(const Scalar& v);  // format.cpp
+std::vector<std::string> take_labels(const std::vector<std::string>& labels, const std::vector<std::int64_t>& rows);
+std::vector<std::int64_t> mask_rows(const Series& mask, std::int64_t n, std::string_view op);  // dataframe.cpp
+std::vector<std::int64_t> row_range(std::int64_t start, std::int64_t stop);
+
+bool is_numeric(ColumnType t) { return t == ColumnType::float64 || t == ColumnType::int64 || t == ColumnType::boolean; }
+
+bool missing(const Series& s, std::int64_t i) {
+  if (s.is_na(i)) return true;
+  const auto k = static_cast<std::size_t>(i);
+  if (s.dtype() == ColumnType::float64) return std::isnan(s.doubles()[k]);
+  if (s.dtype() == ColumnType::category) return s.categories().codes[k] < 0;
+  return false;
+}
+
+Scalar cell(const Series& s, std::int64_t i) { return missing(s, i) ? Scalar{} : s.at(i); }
+
+// Rows by position; a row of -1 gives a missing value. The result has no index labels.
+Series gather(const Series& s, const std::vector<std::int64_t>& rows) {
+  Series::Data data = std::visit(
+      [&rows](const auto& values) -> Series::Data {
+        using D = std::decay_t<decltype(values)>;
+        if constexpr (std::is_same_v<D, Categorical>) {
+          Categorical out{{}, values.categories};
+          out.codes.reserve(rows.size());
+          for (const auto r : rows) out.codes.push_back(r < 0 ? -1 : values.codes[static_cast<std::size_t>(r)]);
+          return out;
+        } else {
+          using T = typename D::value_type;
+          T fill{};
+          if constexpr (std::is_same_v<T, double>) fill = NAN;
+          D out;
+          out.reserve(rows.size());
+          for (const auto r : rows) out.push_back(r < 0 ? fill : values[static_cast<std::size_t>(r)]);
+          return out;
+        }
+      },
+      s.data());
+  std::vector<std::uint8_t> valid(rows.size());
+  for (std::size_t k = 0; k < rows.size(); ++k) valid[k] = rows[k] >= 0 && !missing(s, rows[k]);
+  return Series(s.name(), std::move(data), std::move(valid));
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::cell;
+using detail::is_numeric;
+using detail::missing;
+
+// The present values of a numeric column, for the statistics.
+std::vector<double> present_numbers(const Series& s, std::string_view op) {
+  check(is_numeric(s.dtype()), "Series '{}': {} needs a numeric column (float64, int64 or bool), got {}", s.name(), op,
+        column_type_name(s.dtype()));
+  std::vector<double> out;
+  out.reserve(static_cast<std::size_t>(s.size()));
+  for (std::int64_t i = 0; i < s.size(); ++i)
+    if (!missing(s, i)) out.push_back(s.number_at(i));
+  return out;
+}
+
+}  // namespace
+
+std::int64_t Series::count() const {
+  std::int64_t n = 0;
+  for (std::int64_t i = 0; i < size(); ++i) n += !missing(*this, i);
+  return n;
+}
+
+Series Series::isna() const {
+  std::vector<std::uint8_t> out(static_cast<std::size_t>(size()));
+  for (std::int64_t i = 0; i < size(); ++i) out[static_cast<std::size_t>(i)] = missing(*this, i);
+  return Series(name_, std::move(out)).set_index(index_);
+}
+
+Series Series::notna() const { return !isna(); }
+
+namespace {
+
+std::optional<double> number_of(const Scalar& v) {
+  if (const double* d = std::get_if<double>(&v)) return *d;
+  if (const auto* n = std::get_if<std::int64_t>(&v)) return static_cast<double>(*n);
+  if (const bool* b = std::get_if<bool>(&v)) return *b ? 1.0 : 0.0;
+  return std::nullopt;
+}
+
+std::string_view trimmed(std::string_view t) {
+  while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
+  while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
+  if (t.size() > 1 && t.front() == '+' && t[1] != '-') t.remove_prefix(1);  // from_chars takes no '+'
+  return t;
+}
+
+template <typename T>
+std::optional<T> parse(std::string_view text) {
+  text = trimmed(text);
+  T value{};
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return value;
+}
+
+// astype(...) of one present cell. Strings are parsed as Python's float()/int() would; bools accept
+// True/False/true/false (pandas would call every non-empty string True, which hides mistakes).
+double cell_to_float(const Series& s, std::int64_t i) {
+  if (is_numeric(s.dtype())) return s.number_at(i);
+  const std::string text = detail::label_of(s.at(i));
+  const auto v = parse<double>(text);
+  check(v.has_value(), "Series '{}': astype(float64): row {} holds '{}', which is not a number", s.name(), i, text);
+  return *v;
+}
+
+std::int64_t cell_to_int(const Series& s, std::int64_t i) {
+  const auto k = static_cast<std::size_t>(i);
+  if (s.dtype() == ColumnType::int64) return s.ints()[k];
+  if (s.dtype() == ColumnType::boolean) return s.bools()[k];
+  if (s.dtype() == ColumnType::float64) {
+    const double v = s.doubles()[k];
+    check(std::isfinite(v) && std::abs(v) < 9.2e18, "Series '{}': astype(int64): row {} holds {}, which has no int64 value",
+          s.name(), i, v);
+    return static_cast<std::int64_t>(v);  // truncates toward zero, as numpy does
+  }
+  const std::string text = detail::label_of(s.at(i));
+  const auto v = parse<std::int64_t>(text);
+  check(v.has_value(), "Series '{}': astype(int64): row {} holds '{}', which is not an integer", s.name(), i, text);
+  return *v;
+}
+
+std::uint8_t cell_to_bool(const Series& s, std::int64_t i) {
+  if (is_numeric(s.dtype())) return s.number_at(i) != 0.0;
+  const std::string text = detail::label_of(s.at(i));
+  check(text == "True" || text == "False" || text == "true" || text == "false",
+        "Series '{}': astype(bool): row {} holds '{}'; expected True, False, true or false", s.name(), i, text);
+  return text[0] == 'T' || text[0] == 't';
+}
+
+// Categories sorted as pandas sorts them: by value for numbers, by text for strings.
+Series to_category(const Series& s) {
+  std::vector<std::string> labels(static_cast<std::size_t>(s.size()));
+  std::vector<std::pair<double, std::string>> distinct;
+  std::set<std::string> seen;
+  for (std::int64_t i = 0; i < s.size(); ++i) {
+    if (missing(s, i)) continue;
+    labels[static_cast<std::size_t>(i)] = detail::label_of(s.at(i));
+    if (seen.insert(labels[static_cast<std::size_t>(i)]).second)
+      distinct.emplace_back(is_numeric(s.dtype()) ? s.number_at(i) : 0.0, labels[static_cast<std::size_t>(i)]);
+  }
+  std::sort(distinct.begin(), distinct.end());
+  std::map<std::string, std::int32_t> code_of;
+  auto names = std::make_shared<std::vector<std::string>>();
+  for (const auto& [number, name] : distinct) {
+    code_of.emplace(name, static_cast<std::int32_t>(names->size()));
+    names->push_back(name);
+  }
+  Categorical c{std::vector<std::int32_t>(labels.size(), -1), std::move(names)};
+  for (std::int64_t i = 0; i < s.size(); ++i)
+    if (!missing(s, i)) c.codes[static_cast<std::size_t>(i)] = code_of.at(labels[static_cast<std::size_t>(i)]);
+  return Series(s.name(), std::move(c), s.notna().bools());
+}
+
+template <typename T, typename F>
+Series convert(const Series& s, F&& cell_to) {
+  std::vector<T> out(static_cast<std::size_t>(s.size()));
+  std::vector<std::uint8_t> valid(out.size());
+  for (std::int64_t i = 0; i < s.size(); ++i) {
+    if (missing(s, i)) continue;
+    out[static_cast<std::size_t>(i)] = cell_to(s, i);
+    valid[static_cast<std::size_t>(i)] = 1;
+  }
+  if constexpr (std::is_same_v<T, double>)
+    for (std::size_t k = 0; k < out.size(); ++k)
+      if (!valid[k]) out[k] = NAN;
+  return Series(s.name(), std::move(out), std::move(valid));
+}
+
+}  // namespace
+
+// Missing values stay missing in every target type (an int64 or bool column keeps its mask, as pandas'
+// nullable "Int64"/"boolean" do; numpy int64 would refuse NaN).
+Series Series::astype(ColumnType type) const {
+  if (type == dtype()) return *this;
+  Series out;
+  switch (type) {
+    case ColumnType::float64: out = convert<double>(*this, cell_to_float); break;
+    case ColumnType::int64: out = convert<std::int64_t>(*this, cell_to_int); break;
+    case ColumnType::boolean: out = convert<std::uint8_t>(*this, cell_to_bool); break;
+    case ColumnType::string:
+      out = convert<std::string>(*this, [](const Series& s, std::int64_t i) { return detail::label_of(s.at(i)); });
+      break;
+    case ColumnType::category: out = to_category(*this); break;
+  }
+  out.index_ = index_;
+  return out;
+}
+
+namespace {
+
+template <typename T>
+Series fill_missing(const Series& s, std::vector<T> values, T value) {
+  for (std::int64_t i = 0; i < s.size(); ++i)
+    if (missing(s, i)) values[static_cast<std::size_t>(i)] = value;
+  return Series(s.name(), std::move(values)).set_index(s.index());
+}
+
+}  // namespace
+
+// The value must fit the column: a number for numeric columns (a fraction turns an int64 column into
+// float64), a bool for bool, a string for strings, an existing category for categories.
+Series Series::fillna(const Scalar& value) const {
+  check(!std::holds_alternative<std::monostate>(value), "Series '{}': fillna needs a value, got a missing one", name_);
+  if (count() == size()) return *this;
+  const auto number = number_of(value);
+  const auto* text = std::get_if<std::string>(&value);
+  const auto refuse = [&](std::string_view expected) {
+    return ValueError(fmt::format("Series '{}': fillna({}) does not fit a {} column; expected {}", name_,
+                                  detail::label_of(value), column_type_name(dtype()), expected));
+  };
+  switch (dtype()) {
+    case ColumnType::float64:
+      if (!number) throw refuse("a number");
+      return fill_missing(*this, doubles(), *number);
+    case ColumnType::int64:
+      if (!number) throw refuse("a number");
+      if (*number != std::trunc(*number) || std::abs(*number) >= 9.2e18) return astype(ColumnType::float64).fillna(value);
+      return fill_missing(*this, ints(), static_cast<std::int64_t>(*number));
+    case ColumnType::boolean:
+      if (!std::holds_alternative<bool>(value)) throw refuse("true or false");
+      return fill_missing<std::uint8_t>(*this, bools(), std::get<bool>(value));
+    case ColumnType::string:
+      if (!text) throw refuse("a string");
+      return fill_missing(*this, strings(), *text);
+    case ColumnType::category: {
+      const auto& names = *categories().categories;
+      const auto it = text ? std::find(names.begin(), names.end(), *text) : names.end();
+      if (it == names.end()) throw refuse(fmt::format("one of the categories [{}]", fmt::join(names, ", ")));
+      Categorical c = categories();
+      const auto code = static_cast<std::int32_t>(it - names.begin());
+      for (std::int64_t i = 0; i < size(); ++i)
+        if (missing(*this, i)) c.codes[static_cast<std::size_t>(i)] = code;
+      return Series(name_, std::move(c)).set_index(index_);
+    }
+  }
+  return *this;
+}
+
+Series Series::take(const std::vector<std::int64_t>& rows) const {
+  const std::int64_t n = size();
+  std::vector<std::int64_t> positions(rows);
+  for (auto& r : positions) {
+    check<IndexError>(r >= -n && r < n, "Series '{}': take: row {} is outside [-{}, {})", name_, r, n, n);
+    if (r < 0) r += n;
+  }
+  Series out = detail::gather(*this, positions);
+  out.index_ = detail::take_labels(index_, positions);
+  return out;
+}
+
+Series Series::filter(const Series& mask) const {
+  return take(detail::mask_rows(mask, size(), fmt::format("Series '{}': filter", name_)));
+}
+
+// Negative n as pandas: head(-2) is all rows but the last two, tail(-2) all but the first two.
+Series Series::head(std::int64_t n) const {
+  return take(detail::row_range(0, n >= 0 ? std::min(n, size()) : std::max<std::int64_t>(size() + n, 0)));
+}
+Series Series::tail(std::int64_t n) const {
+  return take(detail::row_range(n >= 0 ? std::max<std::int64_t>(size() - n, 0) : std::min(-n, size()), size()));
+}
+
+Series Series::unique() const {
+  std::set<Scalar> seen;
+  std::vector<std::int64_t> first;
+  for (std::int64_t i = 0; i < size(); ++i)
+    if (seen.insert(cell(*this, i)).second) first.push_back(i);
+  return detail::gather(*this, first);
+}
+
+// NOTE: pandas 1.5 names the result after the column; we follow pandas 2 ("count"). A category column
+// lists its unobserved categories too, with count 0, as pandas does.
+Series Series::value_counts(bool dropna) const {
+  std::map<Scalar, std::size_t> slot;
+  std::vector<Scalar> values;
+  std::vector<std::int64_t> counts;
+  const auto add = [&](const Scalar& v, std::int64_t n) {
+    const auto [it, inserted] = slot.emplace(v, values.size());
+    if (inserted) {
+      values.push_back(v);
+      counts.push_back(0);
+    }
+    counts[it->second] += n;
+  };
+  for (std::int64_t i = 0; i < size(); ++i) {
+    const Scalar v = cell(*this, i);
+    if (!dropna || !std::holds_alternative<std::monostate>(v)) add(v, 1);
+  }
+  if (dtype() == ColumnType::category)
+    for (const auto& name : *categories().categories) add(name, 0);
+  std::vector<std::size_t> order(values.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
+  std::vector<std::int64_t> sorted_counts;
+  std::vector<std::string> labels;
+  for (const auto k : order) {
+    sorted_counts.push_back(counts[k]);
+    labels.push_back(detail::label_of(values[k]));
+  }
+  Series out = from_ints("count", std::move(sorted_counts));
+  out.index_ = std::move(labels);
+  return out;
+}
+
+Series Series::apply(const std::function<double(double)>& f) const {
+  check(is_numeric(dtype()), "Series '{}': apply needs a numeric column (float64, int64 or bool), got {}", name_,
+        column_type_name(dtype()));
+  std::vector<double> out(static_cast<std::size_t>(size()), NAN);
+  for (std::int64_t i = 0; i < size(); ++i)
+    if (!missing(*this, i)) out[static_cast<std::size_t>(i)] = f(number_at(i));
+  return from_doubles(name_, std::move(out)).set_index(index_);
+}
+
+// Statistics skip missing values, as pandas does (skipna=True); with nothing left they are NaN (sum: 0).
+double Series::sum() const {
+  const auto v = present_numbers(*this, "sum");
+  return std::accumulate(v.begin(), v.end(), 0.0);
+}
+
+double Series::mean() const {
+  const auto v = present_numbers(*this, "mean");
+  return v.empty() ? NAN : std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+}
+
+// Two passes: the mean, then the squared deviations from it (pandas' nanvar).
+double Series::std(int ddof) const {
+  check(ddof >= 0, "Series '{}': std: ddof must be >= 0, got {}", name_, ddof);
+  const auto v = present_numbers(*this, "std");
+  const auto n = static_cast<std::int64_t>(v.size());
+  if (n - ddof <= 0) return NAN;
+  const double m = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(n);
+  double squares = 0.0;
+  for (const double x : v) squares += (x - m) * (x - m);
+  return std::sqrt(squares / static_cast<double>(n - ddof));
+}
+
+double Series::min() const {
+  const auto v = present_numbers(*this, "min");
+  return v.empty() ? NAN : *std::min_element(v.begin(), v.end());
+}
+
+double Series::max() const {
+  const auto v = present_numbers(*this, "max");
+  return v.empty() ? NAN : *std::max_element(v.begin(), v.end());
+}
+
+// numpy's 'linear' method, written as numpy 1.24 computes it (virtual index n·q + (1 − q) − 1, and
+// the lerp taken from the upper end when the fraction is >= 0.5) so the last bit agrees.
+double Series::quantile(double q) const {
+  check(q >= 0.0 && q <= 1.0, "Series '{}': quantile q must be in [0, 1], got {}", name_, q);
+  auto v = present_numbers(*this, "quantile");
+  if (v.empty()) return NAN;
+  std::sort(v.begin(), v.end());
+  const auto n = static_cast<double>(v.size());
+  const double position = n * q + (1.0 - q) - 1.0;
+  const double below = std::floor(position);
+  const double t = position - below;
+  const auto last = static_cast<double>(v.size() - 1);
+  const double a = v[static_cast<std::size_t>(std::clamp(below, 0.0, last))];
+  const double b = v[static_cast<std::size_t>(std::clamp(below + 1.0, 0.0, last))];
+  const double d = b - a;
+  return t >= 0.5 ? b - d * (1.0 - t) : a + d * t;
+}
+
+namespace {
+
+Series compare_number(const Series& s, std::string_view op, double v, bool (*keep)(double, double)) {
+  check(is_numeric(s.dtype()), "Series '{}' {} {}: the column is {}, not numeric; compare strings with == or !=",
+        s.name(), op, v, column_type_name(s.dtype()));
+  std::vector<std::uint8_t> out(static_cast<std::size_t>(s.size()));
+  for (std::int64_t i = 0; i < s.size(); ++i) out[static_cast<std::size_t>(i)] = !missing(s, i) && keep(s.number_at(i), v);
+  return Series(s.name(), std::move(out)).set_index(s.index());
+}
+
+// Missing values equal nothing (NaN == x is False in pandas).
+Series equal(const Series& s, const Scalar& v, std::string_view op) {
+  std::vector<std::uint8_t> out(static_cast<std::size_t>(s.size()), 0);
+  const bool is_text = std::holds_alternative<std::string>(v);
+  if (!std::holds_alternative<std::monostate>(v)) {
+    const bool text_column = s.dtype() == ColumnType::string || s.dtype() == ColumnType::category;
+    check(text_column == is_text, "Series '{}' {} {}: cannot compare a {} column with {}", s.name(), op,
+          detail::label_of(v), column_type_name(s.dtype()), is_text ? "a string" : "a number");
+    const double number = number_of(v).value_or(0.0);
+    for (std::int64_t i = 0; i < s.size(); ++i) {
+      if (missing(s, i)) continue;
+      out[static_cast<std::size_t>(i)] = is_text ? std::get<std::string>(s.at(i)) == std::get<std::string>(v)
+                                                 : s.number_at(i) == number;
+    }
+  }
+  return Series(s.name(), std::move(out)).set_index(s.index());
+}
+
+Series logical(const Series& a, const Series& b, std::string_view op, bool both) {
+  check(a.dtype() == ColumnType::boolean && b.dtype() == ColumnType::boolean,
+        "Series '{}' {} Series '{}': both must be bool masks, got {} and {}", a.name(), op, b.name(),
+        column_type_name(a.dtype()), column_type_name(b.dtype()));
+  check<ShapeError>(a.size() == b.size(), "Series '{}' {} Series '{}': sizes differ ({} and {})", a.name(), op, b.name(),
+                    a.size(), b.size());
+  std::vector<std::uint8_t> out(static_cast<std::size_t>(a.size()));
+  for (std::int64_t i = 0; i < a.size(); ++i) {
+    const auto k = static_cast<std::size_t>(i);
+    const bool x = !missing(a, i) && a.bools()[k], y = !missing(b, i) && b.bools()[k];
+    out[k] = both ? (x && y) : (x || y);
+  }
+  return Series(a.name() == b.name() ? a.name() : "", std::move(out)).set_index(a.index());
+}
+
+}  // namespace
+
+Series Series::operator>(double v) const { return compare_number(*this, ">", v, [](double a, double b) { return a > b; }); }
+Series Series::operator>=(double v) const { return compare_number(*this, ">=", v, [](double a, double b) { return a >= b; }); }
+Series Series::operator<(double v) const { return compare_number(*this, "<", v, [](double a, double b) { return a < b; }); }
+Series Series::operator<=(double v) const { return compare_number(*this, "<=", v, [](double a, double b) { return a <= b; }); }
+Series Series::operator==(const Scalar& v) const { return equal(*this, v, "=="); }
+// x != v is !(x == v), so missing values are != everything (pandas).
+Series Series::operator!=(const Scalar& v) const { return !equal(*this, v, "!="); }
+Series Series::operator&(const Series& other) const { return logical(*this, other, "&", true); }
+Series Series::operator|(const Series& other) const { return logical(*this, other, "|", false); }
+
+Series Series::operator!() const {
+  std::vector<std::uint8_t> out = bools();
+  for (auto& b : out) b = !b;
+  return Series(name_, std::move(out), valid_).set_index(index_);
+}
+
+Series& Series::set_index(std::vector<std::string> labels) {
+  check<ShapeError>(labels.empty() || static_cast<std::int64_t>(labels.size()) == size(),
+                    "Series '{}': set_index got {} labels for {} rows", name_, labels.size(), size());
+  index_ = std::move(labels);
+  return *this;
+}
+
+Tensor Series::to_tensor(Dtype dtype) const {
+  check(is_numeric(this->dtype()), "Series '{}': to_tensor needs a numeric or bool column, got {}; encode it first "
+        "(get_dummies, or astype(ColumnType::category) and its codes)", name_, column_type_name(this->dtype()));
+  for (std::int64_t i = 0; i < size(); ++i)
+    check(!missing(*this, i), "Series '{}': to_tensor: row {} is missing; use dropna() or fillna() first", name_, i);
+  const Shape shape{size()};
+  switch (this->dtype()) {
+    case ColumnType::int64: return from_vector<std::int64_t>(ints(), shape, {.dtype = dtype});
+    case ColumnType::boolean: return from_vector<std::uint8_t>(bools(), shape, {.dtype = dtype});
+    default: return from_vector<double>(doubles(), shape, {.dtype = dtype});
+  }
 }
 
 }  // namespace axon::frame

@@ -86,7 +86,7 @@ std::ostream& operator<<(std::ostream& os, const DataFrame& df);
 /// columns side by side when axis = 1.
 DataFrame concat(const std::vector<DataFrame>& frames, int axis = 0);
 
-/// One-hot encodes string/category/bool columns (all of them when `columns` is empty) into
+/// One-hot encodes `columns` (when empty: every string and category column, as pandas) into
 /// columns named "<column>_<value>", of bool dtype as pandas ≥ 2; drop_first drops the first level.
 DataFrame get_dummies(const DataFrame& df, const std::vector<std::string>& columns = {}, bool drop_first = false);
 
@@ -96,11 +96,11 @@ class GroupBy {
  public:
   GroupBy(const DataFrame& frame, std::vector<std::string> keys);
   DataFrame agg(const std::vector<std::pair<std::string, std::string>>& column_funcs) const;
-  DataFrame mean() const;   ///< every numeric non-key column
-  DataFrame sum() const;
-  DataFrame count() const;
+  DataFrame mean() const;   ///< every numeric non-key column, named as the column (as pandas)
+  DataFrame sum() const;    ///< every numeric non-key column
+  DataFrame count() const;  ///< every non-key column
  private:
-  const DataFrame* frame_;
+  DataFrame frame_;  // a copy, so a GroupBy made from a temporary frame stays valid
   std::vector<std::string> keys_;
 };
 
