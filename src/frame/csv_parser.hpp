@@ -4,6 +4,7 @@
 
 #include "axon/frame/csv.hpp"
 
+#include <cstddef>
 #include <functional>
 #include <string_view>
 
@@ -15,8 +16,15 @@ namespace axon::frame::csv_detail {
 /// column that turned out to hold strings); the map then pages it back in.
 using ReleaseFn = std::function<void(const char* begin, const char* end)>;
 
+/// How the input is cut between threads. The defaults are read_csv's; the fuzzer cuts tiny inputs
+/// into several chunks to check that the result does not depend on the cuts.
+struct Split {
+  int threads = 0;                           ///< 0: axon::get_num_threads()
+  std::size_t min_chunk_bytes = 256 * 1024;  ///< below this much data per thread a thread costs more than it saves
+};
+
 /// Parses CSV text into a frame. `source` names the input in error messages ("data.csv:12:3: ...").
 DataFrame parse(std::string_view text, const CsvOptions& options, std::string_view source,
-                const ReleaseFn& release = {});
+                const ReleaseFn& release = {}, Split split = {});
 
 }  // namespace axon::frame::csv_detail
