@@ -1,79 +1,135 @@
+// IDX files: the header is checked field by field, the declared size is checked against the bytes
+// that can exist before anything is allocated, and the data goes in one read (fread or inflate)
+// straight into the tensor's storage.
 #include "axon/data/idx.hpp"
 
 #include "axon/core/error.hpp"
+#include "byte_source.hpp"
 
-#include <zlib.h>
-
+#include <array>
 #include <cstring>
-#include <fstream>
+#include <vector>
 
 namespace axon::data {
+namespace {
 
-std::string read_maybe_gzip(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  check<IoError>(in.good(), "{}: cannot open the file", path.string());
-  std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (raw.size() < 2 || static_cast<unsigned char>(raw[0]) != 0x1f || static_cast<unsigned char>(raw[1]) != 0x8b) return raw;
-  // gzip: inflate in one stream; the original size is a hint only (the trailer holds it mod 2³²).
-  z_stream z{};
-  check<IoError>(inflateInit2(&z, 15 + 16) == Z_OK, "{}: zlib could not start", path.string());
-  std::string out;
-  std::uint32_t hint = 0;
-  if (raw.size() >= 4) std::memcpy(&hint, raw.data() + raw.size() - 4, 4);
-  out.resize(std::max<std::size_t>(hint, raw.size() * 2));
-  z.next_in = reinterpret_cast<Bytef*>(raw.data());
-  z.avail_in = static_cast<uInt>(raw.size());
-  int status = Z_OK;
-  while (status != Z_STREAM_END) {
-    if (z.total_out == out.size()) out.resize(out.size() * 2);
-    z.next_out = reinterpret_cast<Bytef*>(out.data() + z.total_out);
-    z.avail_out = static_cast<uInt>(out.size() - z.total_out);
-    status = inflate(&z, Z_NO_FLUSH);
-    if (status == Z_BUF_ERROR && z.avail_in == 0) break;  // input ended before the stream did
-    if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) break;
+constexpr std::uint8_t kUnsignedByte = 0x08;
+// Larger declared sizes are refused before multiplying further (no overflow, no absurd allocation).
+constexpr std::uint64_t kMaxElements = std::uint64_t{1} << 40;
+
+struct Header {
+  Shape shape;
+  std::uint64_t count = 1;    // elements = data bytes
+  std::size_t header_bytes = 0;
+};
+
+Header read_header(detail::ByteSource& in, std::string_view source) {
+  std::array<std::uint8_t, 4> magic{};
+  const std::size_t got = in.read(magic.data(), magic.size());
+  check<IoError>(got == 4, "{}: {} bytes, too short for an IDX header (4 bytes of magic)", source, got);
+  check<IoError>(magic[0] == 0 && magic[1] == 0, "{}: byte 0: IDX magic must start with 00 00, found {:02x} {:02x}",
+                 source, magic[0], magic[1]);
+  check<IoError>(magic[2] == kUnsignedByte,
+                 "{}: byte 2: only unsigned-byte IDX data (type 0x08) is supported, found 0x{:02x}", source, magic[2]);
+  const int ndim = magic[3];
+  check<IoError>(ndim >= 1 && ndim <= 4, "{}: byte 3: expected 1 to 4 dimensions, found {}", source, ndim);
+
+  std::array<std::uint8_t, 16> sizes{};
+  const std::size_t want = 4 * static_cast<std::size_t>(ndim);
+  const std::size_t have = in.read(sizes.data(), want);
+  check<IoError>(have == want, "{}: byte 4: expected {} bytes of sizes for {} dimensions, found {} (truncated header)",
+                 source, want, ndim, have);
+  Header h;
+  h.header_bytes = 4 + want;
+  // NOTE: the product of the non-zero sizes is bounded, not just the element count: with a zero
+  // size the count is 0, yet [0, 2^32-1, 2^32-1] would still overflow every later stride or
+  // partial product (the fuzzer found the wrap-around of an unchecked product).
+  std::uint64_t nonzero_product = 1;
+  bool has_zero = false;
+  for (int d = 0; d < ndim; ++d) {
+    const std::uint8_t* p = sizes.data() + 4 * d;  // big-endian uint32
+    const std::uint64_t extent = std::uint64_t{p[0]} << 24 | std::uint64_t{p[1]} << 16 | std::uint64_t{p[2]} << 8 | p[3];
+    h.shape.push_back(static_cast<std::int64_t>(extent));
+    if (extent == 0) {
+      has_zero = true;
+      continue;
+    }
+    check<IoError>(nonzero_product <= kMaxElements / extent, "{}: byte {}: sizes {} multiply past 2^40 elements",
+                   source, 4 + 4 * d, shape_text(h.shape));
+    nonzero_product *= extent;
   }
-  const auto produced = z.total_out;
-  const auto consumed = z.total_in;
-  inflateEnd(&z);
-  check<IoError>(status == Z_STREAM_END,
-                 "{}: corrupt or truncated gzip data (zlib status {} after {} of {} compressed bytes)", path.string(),
-                 status, consumed, raw.size());
-  out.resize(produced);
-  return out;
+  h.count = has_zero ? 0 : nonzero_product;
+  return h;
 }
 
-Tensor read_idx_bytes(std::span<const std::uint8_t> bytes, std::string_view source) {
-  check<IoError>(bytes.size() >= 4, "{}: {} bytes, too short for an IDX header (4 bytes of magic)", source, bytes.size());
-  check<IoError>(bytes[0] == 0 && bytes[1] == 0, "{}: byte 0: IDX magic must start with 00 00, found {:02x} {:02x}", source,
-                 bytes[0], bytes[1]);
-  check<IoError>(bytes[2] == 0x08, "{}: byte 2: only unsigned-byte IDX data (type 0x08) is supported, found 0x{:02x}",
-                 source, bytes[2]);
-  const int ndim = bytes[3];
-  check<IoError>(ndim >= 1 && ndim <= 4, "{}: byte 3: expected 1 to 4 dimensions, found {}", source, ndim);
-  const std::size_t header = 4 + 4 * static_cast<std::size_t>(ndim);
-  check<IoError>(bytes.size() >= header, "{}: the header needs {} bytes, the file has {}", source, header, bytes.size());
-  Shape shape;
-  std::uint64_t count = 1;
-  for (int d = 0; d < ndim; ++d) {
-    const std::uint8_t* p = bytes.data() + 4 + 4 * d;
-    const std::uint64_t extent = (std::uint64_t{p[0]} << 24) | (std::uint64_t{p[1]} << 16) | (std::uint64_t{p[2]} << 8) | p[3];
-    shape.push_back(static_cast<std::int64_t>(extent));
-    count *= extent;
-    check<IoError>(count <= (std::uint64_t{1} << 40), "{}: byte {}: sizes multiply past 2^40", source, 4 + 4 * d);
+Tensor read_idx_from(detail::ByteSource& in, std::string_view source) {
+  const Header h = read_header(in, source);
+  // Refuse before allocating: a corrupt header must not ask for terabytes.
+  if (h.count > in.max_remaining()) {
+    check<IoError>(!in.exact(), "{}: byte {}: expected {} data bytes for shape {}, found {} (truncated)", source,
+                   h.header_bytes, h.count, shape_text(h.shape), in.max_remaining());
+    throw IoError(fmt::format("{}: byte {}: expected {} data bytes for shape {}, but the compressed bytes left can hold "
+                              "at most {} (truncated)",
+                              source, h.header_bytes, h.count, shape_text(h.shape), in.max_remaining()));
   }
-  const std::size_t have = bytes.size() - header;
-  check<IoError>(have >= count, "{}: byte {}: expected {} data bytes for shape {}, found {} (truncated)", source, header,
-                 count, shape_text(shape), have);
-  check<IoError>(have == count, "{}: byte {}: {} bytes after the {} data bytes of shape {} (trailing garbage)", source,
-                 header + count, have - count, count, shape_text(shape));
-  Tensor t = Tensor::empty(shape, {.dtype = Dtype::uint8});
-  if (count > 0) std::memcpy(t.raw_data(), bytes.data() + header, count);
+  Tensor t = Tensor::empty(h.shape, {.dtype = Dtype::uint8});
+  const std::size_t got = h.count > 0 ? in.read(t.raw_data(), h.count) : 0;
+  check<IoError>(got == h.count, "{}: byte {}: expected {} data bytes for shape {}, found {} (truncated)", source,
+                 h.header_bytes, h.count, shape_text(h.shape), got);
+  // Anything after the data is an error. Reading on also makes gzip check its CRC-32 trailer.
+  std::uint64_t extra = 0;
+  if (in.exact()) {
+    extra = in.max_remaining();
+  } else {
+    std::array<std::uint8_t, 4096> scratch{};
+    while (const std::size_t k = in.read(scratch.data(), scratch.size())) extra += k;
+  }
+  check<IoError>(extra == 0, "{}: byte {}: {} bytes after the {} data bytes of shape {} (trailing garbage)", source,
+                 h.header_bytes + h.count, extra, h.count, shape_text(h.shape));
   return t;
 }
 
+}  // namespace
+
+Tensor read_idx_bytes(std::span<const std::uint8_t> bytes, std::string_view source) {
+  if (detail::is_gzip(bytes)) {
+    detail::GzipSource gz(bytes, source);
+    return read_idx_from(gz, source);
+  }
+  detail::MemorySource memory(bytes);
+  return read_idx_from(memory, source);
+}
+
 Tensor read_idx(const std::filesystem::path& path) {
-  const std::string bytes = read_maybe_gzip(path);
-  return read_idx_bytes({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()}, path.string());
+  std::uint64_t size = 0;
+  detail::FilePtr file = detail::open_file(path, size);
+  std::array<std::uint8_t, 2> magic{};
+  const std::size_t got = std::fread(magic.data(), 1, magic.size(), file.get());
+  if (got == 2 && detail::is_gzip(magic)) {
+    // gzip: the compressed bytes in memory (one fread), inflated straight into the tensor.
+    file.reset();
+    const auto compressed = detail::read_file_bytes(path);
+    return read_idx_bytes(compressed.span(), path.string());
+  }
+  // Plain: fread straight into the tensor.
+  std::rewind(file.get());
+  detail::FileSource plain(path, file.get(), size);
+  return read_idx_from(plain, path.string());
+}
+
+Shape read_idx_shape(const std::filesystem::path& path) {
+  // The header is at most 20 bytes; 64 KiB of gzip input is plenty to inflate it.
+  std::uint64_t size = 0;
+  detail::FilePtr file = detail::open_file(path, size);
+  std::vector<std::uint8_t> head(1 << 16);
+  const std::size_t got = std::fread(head.data(), 1, head.size(), file.get());
+  const std::span<const std::uint8_t> bytes(head.data(), got);
+  if (detail::is_gzip(bytes)) {
+    detail::GzipSource gz(bytes, path.string());
+    return read_header(gz, path.string()).shape;
+  }
+  detail::MemorySource memory(bytes);
+  return read_header(memory, path.string()).shape;
 }
 
 }  // namespace axon::data

@@ -15,7 +15,11 @@ struct TourOptions {
 /// Section 1: stochastic gradient descent on a line, and logistic regression's NLL by autograd.
 void sgd_and_logistic(const TourOptions& options);
 
-/// Section 2: softmax regression and an MLP on Fashion-MNIST with the Keras-style API.
+/// Section 2: the penguins table (head, describe, dropna, get_dummies, to_tensor, DataLoader) and
+/// Fashion-MNIST's shapes and class names.
+void tables_and_datasets(const TourOptions& options);
+
+/// Section 3: softmax regression and an MLP on Fashion-MNIST with the Keras-style API.
 void neural_networks(const TourOptions& options);
 
 /// Prints a section heading.
