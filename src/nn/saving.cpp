@@ -253,21 +253,26 @@ std::unique_ptr<optim::Optimizer> optimizer_from(const json& o) {
   const std::string name = o.at("name");
   const json& c = o.at("config");
   auto lr = c.value("learning_rate", 0.001);
+  const optim::GradientOptions g{.clipvalue = c.value("clipvalue", 0.0),
+                                 .clipnorm = c.value("clipnorm", 0.0),
+                                 .global_clipnorm = c.value("global_clipnorm", 0.0),
+                                 .accumulate_steps = static_cast<int>(c.value("accumulate_steps", 1.0))};
   if (name == "sgd")
     return optim::SGD({.learning_rate = lr, .momentum = c.value("momentum", 0.0), .nesterov = c.value("nesterov", 0.0) != 0,
-                       .weight_decay = c.value("weight_decay", 0.0)});
+                       .weight_decay = c.value("weight_decay", 0.0), .gradients = g});
   if (name == "adam" || name == "adamw") {
     optim::AdamOptions a{.learning_rate = lr, .beta_1 = c.value("beta_1", 0.9), .beta_2 = c.value("beta_2", 0.999),
                          .epsilon = c.value("epsilon", 1e-7), .amsgrad = c.value("amsgrad", 0.0) != 0,
-                         .weight_decay = c.value("weight_decay", 0.0)};
+                         .weight_decay = c.value("weight_decay", 0.0), .gradients = g};
     return name == "adam" ? optim::Adam(a) : optim::AdamW(a);
   }
   if (name == "rmsprop")
     return optim::RMSprop({.learning_rate = lr, .rho = c.value("rho", 0.9), .momentum = c.value("momentum", 0.0),
-                           .epsilon = c.value("epsilon", 1e-7), .centered = c.value("centered", 0.0) != 0});
+                           .epsilon = c.value("epsilon", 1e-7), .centered = c.value("centered", 0.0) != 0,
+                           .gradients = g});
   if (name == "adagrad")
     return optim::Adagrad({.learning_rate = lr, .initial_accumulator_value = c.value("initial_accumulator_value", 0.1),
-                           .epsilon = c.value("epsilon", 1e-7)});
+                           .epsilon = c.value("epsilon", 1e-7), .gradients = g});
   return optim::get(name);
 }
 }  // namespace

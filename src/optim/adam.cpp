@@ -1,9 +1,13 @@
-// Adam (Kingma & Ba 2015) as Keras computes it: with t the step count,
-//   m = β1·m + (1 − β1)·g;  v = β2·v + (1 − β2)·g²
-//   p −= lr·sqrt(1 − β2^t)/(1 − β1^t) · m / (sqrt(v) + ε)
-// (ε outside the bias correction; PyTorch adds ε to sqrt(v̂) instead — the two differ by
-// ε·sqrt(1 − β2^t) in the denominator). AMSGrad keeps the running maximum of v. AdamW first decays
-// p −= lr·wd·p (decoupled weight decay, Loshchilov & Hutter), as Keras.
+// Adam (Kingma & Ba 2015, arXiv:1412.6980) as Keras 3 computes it (keras/optimizers/adam.py), with
+// t the count of updates including this one:
+//   m = β1·m + (1 − β1)·g;  v = β2·v + (1 − β2)·g²      (Keras writes m += (g − m)·(1 − β1))
+//   amsgrad: v̂ = max(v̂, v), used in place of v
+//   α = lr·sqrt(1 − β2^t)/(1 − β1^t);  p −= α·m / (sqrt(v) + ε)
+// NOTE: PyTorch divides by sqrt(v)/sqrt(1 − β2^t) + ε instead, i.e. its ε is Keras's ε times
+// sqrt(1 − β2^t); the rules agree only for ε = 0. This is Keras's (ε outside the bias correction).
+// Weight decay is decoupled and comes first, p −= lr·wd·p (Loshchilov & Hutter, arXiv:1711.05101),
+// as Keras's BaseOptimizer applies it for Adam and AdamW alike (AdamW only changes the default);
+// torch.optim.AdamW does the same, torch.optim.Adam's weight_decay is an L2 term instead.
 #include "axon/autograd/ops/elementwise.hpp"
 #include "axon/optim/optimizer.hpp"
 
@@ -14,40 +18,50 @@ namespace {
 
 class AdamOptimizer final : public Optimizer {
  public:
-  AdamOptimizer(AdamOptions o, bool decoupled) : Optimizer(o.learning_rate, o.gradients), o_(o), decoupled_(decoupled) {
-    check(o.beta_1 >= 0 && o.beta_1 < 1 && o.beta_2 >= 0 && o.beta_2 < 1, "{}: beta_1 and beta_2 must be in [0, 1)",
-          name());
+  AdamOptimizer(AdamOptions o, bool decoupled) : Optimizer(o.learning_rate, o.gradients), o_(o), adamw_(decoupled) {
+    check(o.beta_1 >= 0 && o.beta_1 < 1 && o.beta_2 >= 0 && o.beta_2 < 1,
+          "{}: beta_1 and beta_2 must be in [0, 1), got beta_1={}, beta_2={}", name(), o.beta_1, o.beta_2);
+    check(o.epsilon >= 0 && o.weight_decay >= 0, "{}: epsilon and weight_decay must be non-negative, got {} and {}",
+          name(), o.epsilon, o.weight_decay);
   }
-  std::string name() const override { return decoupled_ ? "adamw" : "adam"; }
+  std::string name() const override { return adamw_ ? "adamw" : "adam"; }
   std::map<std::string, double> config() const override {
-    return {{"learning_rate", learning_rate()}, {"beta_1", o_.beta_1},       {"beta_2", o_.beta_2},
-            {"epsilon", o_.epsilon},            {"amsgrad", o_.amsgrad ? 1.0 : 0.0}, {"weight_decay", o_.weight_decay}};
+    auto c = base_config();
+    c.insert({{"beta_1", o_.beta_1},
+              {"beta_2", o_.beta_2},
+              {"epsilon", o_.epsilon},
+              {"amsgrad", o_.amsgrad ? 1.0 : 0.0},
+              {"weight_decay", o_.weight_decay}});
+    return c;
   }
 
  protected:
-  std::size_t slot_kinds() const override { return o_.amsgrad ? 3 : 2; }
+  std::vector<SlotSpec> slot_specs() const override {
+    if (o_.amsgrad) return {{"momentum"}, {"velocity"}, {"velocity_hat"}};
+    return {{"momentum"}, {"velocity"}};
+  }
   void update(std::size_t i, Tensor& p, const Tensor& g, double lr) override {
-    if (decoupled_ && o_.weight_decay > 0) mul_(p, 1.0 - lr * o_.weight_decay);
+    if (o_.weight_decay > 0) mul_(p, 1.0 - lr * o_.weight_decay);
     const auto t = static_cast<double>(iterations());
-    Tensor& m = slot(0, i, p);
-    Tensor& v = slot(1, i, p);
+    Tensor& m = slot(0, i);
+    Tensor& v = slot(1, i);
     mul_(m, o_.beta_1);
     add_(m, g, 1 - o_.beta_1);
     mul_(v, o_.beta_2);
     add_(v, square(g), 1 - o_.beta_2);
-    Tensor denominator_source = v;
+    const Tensor* second_moment = &v;
     if (o_.amsgrad) {
-      Tensor& v_max = slot(2, i, p);
-      copy_(v_max, maximum(v_max, v));
-      denominator_source = v_max;
+      Tensor& v_hat = slot(2, i);
+      copy_(v_hat, maximum(v_hat, v));
+      second_moment = &v_hat;
     }
-    const double step = lr * std::sqrt(1 - std::pow(o_.beta_2, t)) / (1 - std::pow(o_.beta_1, t));
-    add_(p, m / (sqrt(denominator_source) + o_.epsilon), -step);
+    const double alpha = lr * std::sqrt(1 - std::pow(o_.beta_2, t)) / (1 - std::pow(o_.beta_1, t));
+    add_(p, m / (sqrt(*second_moment) + o_.epsilon), -alpha);
   }
 
  private:
   AdamOptions o_;
-  bool decoupled_;
+  bool adamw_;
 };
 
 }  // namespace
