@@ -33,7 +33,8 @@ bench:
 	@bench/run build-bench
 
 # libFuzzer targets for the file readers (clang), each run briefly; see fuzz/README.md.
-fuzz: setup
+fuzz:
+	@scripts/setup --fuzz
 	@cmake -S fuzz -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 	@cmake --build build-fuzz -j $(JOBS)
 	@fuzz/run build-fuzz

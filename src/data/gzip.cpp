@@ -6,6 +6,7 @@
 #include "byte_source.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <climits>
 #include <cstring>
 

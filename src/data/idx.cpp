@@ -8,7 +8,13 @@
 
 #include <array>
 #include <cstring>
+#include <memory>
+#include <optional>
 #include <vector>
+
+#if AXON_HAVE_LIBDEFLATE
+#include <libdeflate.h>
+#endif
 
 namespace axon::data {
 namespace {
@@ -89,10 +95,46 @@ Tensor read_idx_from(detail::ByteSource& in, std::string_view source) {
   return t;
 }
 
+#if AXON_HAVE_LIBDEFLATE
+// The fast path for a well-formed file: libdeflate inflates the whole gzip member in one call,
+// about 1.5x faster than zlib here (bench/compare/fashion_mnist_load.md), straight into the
+// storage of the tensor, which is then a view that starts after the IDX header (no copy). It is
+// taken only when the file is one gzip member whose trailer length equals header + data; every
+// other case, and any failure, returns nothing and the zlib path reads the file again and names
+// the fault with its offset (libdeflate only says "bad data").
+std::optional<Tensor> read_idx_gzip_whole(std::span<const std::uint8_t> bytes, std::string_view source) {
+  if (bytes.size() < 18) return std::nullopt;
+  const std::uint8_t* isize_bytes = bytes.data() + bytes.size() - 4;  // little-endian, size mod 2^32
+  const std::uint64_t isize = std::uint64_t{isize_bytes[0]} | std::uint64_t{isize_bytes[1]} << 8 |
+                              std::uint64_t{isize_bytes[2]} << 16 | std::uint64_t{isize_bytes[3]} << 24;
+  detail::GzipSource peek(bytes, source);
+  const Header h = read_header(peek, source);  // header faults throw here, as on the zlib path
+  // The trailer is not trusted to size an allocation: the bytes must be able to expand to it.
+  if (h.header_bytes + h.count != isize || h.count > peek.max_remaining()) return std::nullopt;
+  const std::unique_ptr<libdeflate_decompressor, decltype(&libdeflate_free_decompressor)> inflater(
+      libdeflate_alloc_decompressor(), &libdeflate_free_decompressor);
+  if (!inflater) return std::nullopt;
+  auto storage = std::make_shared<Storage>(static_cast<std::size_t>(isize), Device::cpu);
+  std::size_t used = 0, produced = 0;
+  const libdeflate_result status = libdeflate_gzip_decompress_ex(
+      inflater.get(), bytes.data(), bytes.size(), storage->data(), static_cast<std::size_t>(isize), &used, &produced);
+  if (status != LIBDEFLATE_SUCCESS || used != bytes.size() || produced != isize) return std::nullopt;
+  auto impl = std::make_shared<TensorImpl>();
+  impl->storage = std::move(storage);
+  impl->offset = static_cast<std::int64_t>(h.header_bytes);  // uint8: elements are bytes
+  impl->shape = h.shape;
+  impl->dtype = Dtype::uint8;
+  return Tensor(std::move(impl));
+}
+#endif
+
 }  // namespace
 
 Tensor read_idx_bytes(std::span<const std::uint8_t> bytes, std::string_view source) {
   if (detail::is_gzip(bytes)) {
+#if AXON_HAVE_LIBDEFLATE
+    if (auto t = read_idx_gzip_whole(bytes, source)) return std::move(*t);
+#endif
     detail::GzipSource gz(bytes, source);
     return read_idx_from(gz, source);
   }

@@ -155,6 +155,7 @@ Bunch load_diabetes(DiabetesOptions options) {
     // each column ends with mean 0 and L2 norm 1. Same operations in the same order.
     const std::int64_t n = b.data.shape(0), p = b.data.shape(1);
     double* x = b.data.data<double>();
+    const double sqrt_n = std::sqrt(static_cast<double>(n));
     for (std::int64_t j = 0; j < p; ++j) {
       double mean = 0.0, ss = 0.0;
       for (std::int64_t i = 0; i < n; ++i) mean += x[i * p + j];
@@ -162,7 +163,7 @@ Bunch load_diabetes(DiabetesOptions options) {
       for (std::int64_t i = 0; i < n; ++i) ss += (x[i * p + j] - mean) * (x[i * p + j] - mean);
       const double std = std::sqrt(ss / static_cast<double>(n));
       const double scale = std == 0.0 ? 1.0 : std;  // sklearn's _handle_zeros_in_scale
-      for (std::int64_t i = 0; i < n; ++i) x[i * p + j] = (x[i * p + j] - mean) / scale / std::sqrt(double(n));
+      for (std::int64_t i = 0; i < n; ++i) x[i * p + j] = (x[i * p + j] - mean) / scale / sqrt_n;
     }
   }
   b.frame = frame::DataFrame::from_tensor(b.data, names)
