@@ -25,3 +25,16 @@ std::string source_path(const std::string& relative);
 
 // Variadic so that braced lists with commas pass through: EXPECT_TENSOR_NEAR(t, {1, 2}, 1e-9).
 #define EXPECT_TENSOR_NEAR(...) EXPECT_TRUE(::axon::testing::tensor_near(__VA_ARGS__))
+
+// The statement throws `type` (or a subclass) whose what() contains `text`.
+#define EXPECT_THROW_MESSAGE(statement, type, text)                                                  \
+  do {                                                                                               \
+    try {                                                                                            \
+      statement;                                                                                     \
+      ADD_FAILURE() << #statement " did not throw " #type;                                           \
+    } catch (const type& e) {                                                                        \
+      EXPECT_NE(std::string(e.what()).find(text), std::string::npos) << "message: " << e.what();     \
+    } catch (const std::exception& e) {                                                              \
+      ADD_FAILURE() << #statement " threw another type than " #type ": " << e.what();                \
+    }                                                                                                \
+  } while (0)
