@@ -2,6 +2,7 @@
 
 #include "axon/autograd/grad_mode.hpp"
 #include "axon/autograd/ops/elementwise.hpp"
+#include "axon/autograd/ops/reduce.hpp"
 #include "axon/autograd/ops/shape.hpp"
 #include "axon/core/backend.hpp"
 #include "axon/core/creation.hpp"
@@ -121,15 +122,15 @@ const layers::Dense* fusable_output(const std::vector<SymbolicTensor>& outputs, 
 }
 }  // namespace
 
-Tensor Model::total_loss(const Tensor& y, const Tensor& prediction, bool logits) const {
+Tensor Model::total_loss(const Tensor& y, const Tensor& prediction, bool logits, const Tensor& sample_weight) const {
   const Loss& loss = compiled().loss;
-  Tensor total = logits ? loss.from_logits(y, prediction) : loss.fn(y, prediction);
+  Tensor total = logits ? loss.from_logits(y, prediction, sample_weight) : loss.fn(y, prediction, sample_weight);
   for (GraphNode* node : order_)
     if (Tensor r = node->layer->regularization_loss(); r.defined()) total = total + astype(r, total.dtype());
   return total;
 }
 
-Logs Model::run_batch(const Tensor& x, const Tensor& y, bool train) {
+double Model::run_batch(const Tensor& x, const Tensor& y, bool train, const Tensor& sample_weight) {
   const Compiled& c = compiled();
   check<ShapeError>(x.shape(0) == y.shape(0), "Model '{}': x has {} samples but y has {}", name_, x.shape(0), y.shape(0));
   std::optional<NoGradGuard> no_grad;
@@ -137,42 +138,72 @@ Logs Model::run_batch(const Tensor& x, const Tensor& y, bool train) {
   // Forward; a softmax/sigmoid output is left as logits for a fused, stable cross-entropy.
   const layers::Dense* fused = fusable_output(outputs_, c.loss);
   const Tensor prediction = run_graph({x}, train, fused).at(0);
-  Tensor loss = total_loss(y, prediction, fused != nullptr);
+  Tensor loss = total_loss(y, prediction, fused != nullptr, sample_weight);
   if (train) {
     loss.backward();
     const std::vector<Tensor> params = trainable_weights();
     optimizer_->step(params);
     for (Tensor p : params) p.zero_grad();
   }
-  Logs logs{{"loss", loss.item()}};
-  NoGradGuard metrics_no_grad;
-  const Tensor probabilities = fused ? get_activation(fused->activation())(prediction.detach()) : prediction.detach();
-  for (const auto& m : c.metrics) logs[m.name] = m.batch_sum(y, probabilities);
+  if (!c.metrics.empty()) {
+    NoGradGuard metrics_no_grad;
+    const Tensor probabilities = fused ? get_activation(fused->activation())(prediction.detach()) : prediction.detach();
+    for (const auto& m : c.metrics) m.update(y, probabilities);
+  }
+  return loss.item();
+}
+
+void Model::reset_metrics() {
+  for (const auto& m : compiled().metrics) m.reset();
+}
+
+Logs Model::metric_logs(double loss) const {
+  Logs logs{{"loss", loss}};
+  for (const auto& m : compiled().metrics) logs[m.name] = m.result();
   return logs;
 }
 
 Logs Model::train_on_batch(const Tensor& x, const Tensor& y) {
   ensure_graph(x);
-  Logs logs = run_batch(x, y, true);
-  for (const auto& m : compiled().metrics) logs[m.name] /= static_cast<double>(x.shape(0));
-  return logs;
+  reset_metrics();
+  return metric_logs(run_batch(x, y, true));
 }
 
 namespace {
-// Running means over the samples seen so far: loss weighted by batch size, metrics from sums.
-struct Averages {
-  Logs sums;
-  double count = 0;
-  void add(const Logs& batch, double n, const std::string& loss_key) {
-    for (const auto& [k, v] : batch) sums[k] += k == loss_key ? v * n : v;
+// The running mean of the batches' losses, weighted by batch size (Keras's progress-bar loss).
+struct RunningLoss {
+  double sum = 0, count = 0;
+  void add(double loss, double n) {
+    sum += loss * n;
     count += n;
   }
-  Logs means() const {
-    Logs out;
-    for (const auto& [k, v] : sums) out[k] = v / std::max(count, 1.0);
-    return out;
-  }
+  double mean() const { return sum / std::max(count, 1.0); }
 };
+
+// Per-sample loss weights from class_weight and sample_weight (undefined when neither is given).
+Tensor training_weights(const Tensor& y, const FitOptions& options) {
+  if (options.class_weight.empty() && !options.sample_weight.defined()) return {};
+  const std::int64_t n = y.shape(0);
+  std::vector<double> w(static_cast<std::size_t>(n), 1.0);
+  if (options.sample_weight.defined()) {
+    check<ShapeError>(options.sample_weight.ndim() == 1 && options.sample_weight.shape(0) == n,
+                      "fit: sample_weight must be [{}] (one weight per training sample), got {}", n,
+                      shape_text(options.sample_weight.shape()));
+    w = options.sample_weight.to_vector<double>();
+  }
+  if (!options.class_weight.empty()) {
+    NoGradGuard no_grad;
+    const Tensor labels = y.ndim() == 2 && y.shape(1) > 1 ? argmax(y, 1) : y;
+    const std::vector<double> l = labels.to_vector<double>();
+    check(static_cast<std::int64_t>(l.size()) == n, "fit: class_weight needs one label per sample; y has shape {}",
+          shape_text(y.shape()));
+    for (std::size_t i = 0; i < l.size(); ++i)
+      if (const auto it = options.class_weight.find(static_cast<std::int64_t>(std::llround(l[i])));
+          it != options.class_weight.end())
+        w[i] *= it->second;
+  }
+  return from_vector(w, {n});
+}
 Tensor batch_rows(const Tensor& t, const Tensor& order, std::int64_t start, std::int64_t stop) {
   if (!order.defined()) return t.rows(start, stop);
   return index_select(t, 0, order.rows(start, stop));
@@ -196,6 +227,8 @@ History Model::fit(const Tensor& x_all, const Tensor& y_all, FitOptions options)
   }
   const std::int64_t n = x.shape(0);
   const std::int64_t steps = (n + options.batch_size - 1) / options.batch_size;
+  const Tensor weights = training_weights(y_all, options);
+  const Tensor train_weights = weights.defined() ? weights.rows(0, n) : Tensor();
   const FlushDenormalsGuard flush_denormals;
   stop_training = false;
   History history;
@@ -207,16 +240,19 @@ History Model::fit(const Tensor& x_all, const Tensor& y_all, FitOptions options)
     Generator gen(options.seed + static_cast<std::uint64_t>(epoch));
     const Tensor order = options.shuffle ? permutation(n, gen) : Tensor();
     detail::ProgressBar bar(steps, options.verbose);
-    Averages averages;
+    RunningLoss running_loss;
+    reset_metrics();
     for (std::int64_t step = 0; step < steps && !stop_training; ++step) {
       const std::int64_t start = step * options.batch_size, stop = std::min(n, start + options.batch_size);
-      const Logs batch = run_batch(batch_rows(x, order, start, stop), batch_rows(y, order, start, stop), true);
-      averages.add(batch, static_cast<double>(stop - start), "loss");
-      const Logs running = averages.means();
+      const Tensor batch_weights = train_weights.defined() ? batch_rows(train_weights, order, start, stop) : Tensor();
+      const double loss =
+          run_batch(batch_rows(x, order, start, stop), batch_rows(y, order, start, stop), true, batch_weights);
+      running_loss.add(loss, static_cast<double>(stop - start));
+      const Logs running = metric_logs(running_loss.mean());
       for (const auto& cb : options.callbacks) cb->on_train_batch_end(step, running);
       bar.update(step + 1, running);
     }
-    Logs logs = averages.means();
+    Logs logs = metric_logs(running_loss.mean());
     if (validation) {
       for (const auto& [k, v] : evaluate(validation->x, validation->y, {.batch_size = options.batch_size}))
         logs["val_" + k] = v;
@@ -235,12 +271,13 @@ Logs Model::evaluate(const Tensor& x, const Tensor& y, EvaluateOptions options) 
   compiled();
   check<ShapeError>(x.shape(0) == y.shape(0), "evaluate: x has {} samples but y has {}", x.shape(0), y.shape(0));
   const std::int64_t n = x.shape(0);
-  Averages averages;
+  RunningLoss running_loss;
+  reset_metrics();
   for (std::int64_t start = 0; start < n; start += options.batch_size) {
     const std::int64_t stop = std::min(n, start + options.batch_size);
-    averages.add(run_batch(x.rows(start, stop), y.rows(start, stop), false), static_cast<double>(stop - start), "loss");
+    running_loss.add(run_batch(x.rows(start, stop), y.rows(start, stop), false), static_cast<double>(stop - start));
   }
-  return averages.means();
+  return metric_logs(running_loss.mean());
 }
 
 Tensor Model::predict(const Tensor& x, std::int64_t batch_size) {

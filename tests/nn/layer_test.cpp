@@ -85,15 +85,46 @@ TEST(Activations, ByName) {
 TEST(Losses, ByNameAndKerasValues) {
   const Tensor t = tensor({{0.0, 1.0}, {1.0, 0.0}});
   const Tensor p = tensor({{0.2, 0.8}, {0.6, 0.4}});
-  EXPECT_NEAR(get_loss("mse").fn(t, p).item(), (0.04 + 0.04 + 0.16 + 0.16) / 4, 1e-6);
-  EXPECT_NEAR(get_loss("huber").fn(t, p).item(), 0.5 * (0.04 + 0.04 + 0.16 + 0.16) / 4, 1e-6);  // all |e| < 1
+  EXPECT_NEAR(get_loss("mse").fn(t, p, {}).item(), (0.04 + 0.04 + 0.16 + 0.16) / 4, 1e-6);
+  EXPECT_NEAR(get_loss("huber").fn(t, p, {}).item(), 0.5 * (0.04 + 0.04 + 0.16 + 0.16) / 4, 1e-6);  // all |e| < 1
   // KL(t‖p) with t one-hot: −log p[true class], Keras clips t to 1e-7 so zeros add ~0.
-  EXPECT_NEAR(get_loss("kld").fn(t, p).item(), -(std::log(0.8) + std::log(0.6)) / 2, 1e-5);
+  EXPECT_NEAR(get_loss("kld").fn(t, p, {}).item(), -(std::log(0.8) + std::log(0.6)) / 2, 1e-5);
   EXPECT_THROW(get_loss("hinge_x"), ValueError);
   EXPECT_TENSOR_NEAR(to_categorical(tensor({2, 0}, {.dtype = int64})), {0, 0, 1, 1, 0, 0});
   const Metric acc = get_metric("accuracy", "categorical_crossentropy");
-  EXPECT_EQ(acc.batch_sum(t, p), 2.0);  // both rows: argmax(p) = argmax(t)
-  EXPECT_EQ(get_metric("accuracy", "binary_crossentropy").batch_sum(t, p), 2.0);  // every element on the right side of 0.5
+  acc.update(t, p);
+  EXPECT_EQ(acc.result(), 1.0);  // both rows: argmax(p) = argmax(t)
+  acc.update(t, tensor({{0.9, 0.1}, {0.6, 0.4}}));
+  EXPECT_EQ(acc.result(), 0.75);  // 3 of 4 rows over both batches
+  acc.reset();
+  EXPECT_EQ(acc.result(), 0.0);
+  const Metric bin = get_metric("accuracy", "binary_crossentropy");
+  bin.update(t, p);
+  EXPECT_EQ(bin.result(), 1.0);  // every element on the right side of 0.5
+}
+
+// Keras's stateful Precision, Recall and AUC accumulate confusion counts over batches.
+TEST(Metrics, PrecisionRecallAucAccumulate) {
+  const Metric precision = get_metric("precision", "binary_crossentropy");
+  const Metric recall = get_metric("recall", "binary_crossentropy");
+  const Tensor t1 = tensor({0.0, 1.0}), p1 = tensor({0.6f, 0.7f});
+  const Tensor t2 = tensor({1.0, 0.0}), p2 = tensor({0.2f, 0.5f});  // 0.5 is not > 0.5: a negative
+  for (const Metric& m : {precision, recall}) {
+    m.update(t1, p1);
+    m.update(t2, p2);
+  }
+  EXPECT_DOUBLE_EQ(precision.result(), 0.5);  // TP 1 (0.7), FP 1 (0.6)
+  EXPECT_DOUBLE_EQ(recall.result(), 0.5);     // TP 1, FN 1 (0.2)
+  // Distinct scores in distinct threshold buckets: the 200-threshold ROC area is the exact one
+  // (sklearn's roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) = 0.75).
+  const Metric auc = get_metric("auc", "binary_crossentropy");
+  auc.update(tensor({0.0, 0.0}), tensor({0.1f, 0.4f}));
+  auc.update(tensor({1.0, 1.0}), tensor({0.35f, 0.8f}));
+  EXPECT_NEAR(auc.result(), 0.75, 1e-12);
+  auc.reset();
+  auc.update(tensor({0.0, 1.0}), tensor({0.2f, 0.9f}));
+  EXPECT_NEAR(auc.result(), 1.0, 1e-12);
+  EXPECT_THROW(get_metric("f1x", "mse"), ValueError);
 }
 
 }  // namespace

@@ -102,6 +102,68 @@ TEST(Model, SameSeedSameWeights) {
   EXPECT_EQ(train(), train());
 }
 
+// Trains a small softmax model with the given optimizer and fit options; returns every weight.
+std::vector<float> weights_after(std::unique_ptr<optim::Optimizer> optimizer, FitOptions options) {
+  clear_session();
+  manual_seed(3);
+  const auto [x, y] = blobs(96, 4);
+  Sequential model({Dense(6, "tanh", {.input_shape = Shape{2}}), Dense(3, "softmax")});
+  model.compile(std::move(optimizer), "sparse_categorical_crossentropy");
+  options.verbose = 0;
+  model.fit(x, y, options);
+  std::vector<float> all;
+  for (const auto& layer : model.layers())
+    for (const auto& w : layer->weights())
+      for (float v : w.value.to_vector<float>()) all.push_back(v);
+  return all;
+}
+
+// Keras's weighting: the loss is Σ wᵢ·lossᵢ / batch size, so with plain SGD a weight of 2 on every
+// sample is exactly a doubled learning rate, class_weight is sample_weight by label, and weights of
+// 1 change nothing.
+TEST(Model, SampleAndClassWeightsScaleTheLoss) {
+  const auto sgd = [](double lr) { return optim::SGD({.learning_rate = lr}); };
+  const FitOptions base{.epochs = 2, .batch_size = 16, .seed = 1};
+  FitOptions doubled = base;
+  doubled.sample_weight = full({96}, 2.0);
+  EXPECT_EQ(weights_after(sgd(0.1), doubled), weights_after(sgd(0.2), base));
+  FitOptions ones = base;
+  ones.sample_weight = ones_like(doubled.sample_weight);
+  EXPECT_EQ(weights_after(sgd(0.1), ones), weights_after(sgd(0.1), base));
+
+  const auto [x, y] = blobs(96, 4);
+  FitOptions by_class = base;
+  by_class.class_weight = {{0, 3.0}, {2, 0.5}};
+  const std::vector<std::int64_t> labels = y.to_vector<std::int64_t>();
+  std::vector<float> w;
+  for (std::int64_t l : labels) w.push_back(l == 0 ? 3.0f : l == 2 ? 0.5f : 1.0f);
+  FitOptions by_sample = base;
+  by_sample.sample_weight = from_vector(w, {96});
+  EXPECT_EQ(weights_after(sgd(0.1), by_class), weights_after(sgd(0.1), by_sample));
+  EXPECT_NE(weights_after(sgd(0.1), by_class), weights_after(sgd(0.1), base));
+
+  FitOptions wrong = base;
+  wrong.sample_weight = ones_like(tensor({1.0, 2.0}));
+  EXPECT_THROW_MESSAGE(weights_after(sgd(0.1), wrong), ShapeError, "sample_weight must be [96]");
+}
+
+TEST(Model, FitReportsPrecisionRecallAndAuc) {
+  clear_session();
+  manual_seed(2);
+  Generator gen(9);
+  const Tensor x = randn({200, 3}, {}, gen);
+  const Tensor y = astype(gt(sum(x, 1), 0.0), float32).view_as_shape({200, 1});
+  Sequential model({Dense(1, "sigmoid", {.input_shape = Shape{3}})});
+  model.compile(optim::Adam({.learning_rate = 0.05}), "binary_crossentropy", {"accuracy", "precision", "recall", "auc"});
+  const History h = model.fit(x, y, {.epochs = 20, .batch_size = 20, .verbose = 0});
+  for (const char* k : {"accuracy", "precision", "recall", "auc"}) ASSERT_EQ(h.history.at(k).size(), 20u) << k;
+  EXPECT_GT(h.history.at("auc").back(), 0.95);  // a linearly separable problem
+  const Logs logs = model.evaluate(x, y, {.batch_size = 50});
+  EXPECT_GT(logs.at("precision"), 0.85);
+  EXPECT_GT(logs.at("recall"), 0.85);
+  EXPECT_LE(logs.at("auc"), 1.0);
+}
+
 TEST(Model, FunctionalSkipConnectionAndSharedLayer) {
   clear_session();
   manual_seed(1);

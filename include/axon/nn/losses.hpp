@@ -9,8 +9,10 @@
 
 namespace axon::nn {
 
-/// loss(y_true, y_pred) → a 0-d tensor (the mean over the batch), differentiable in y_pred.
-using LossFn = std::function<Tensor(const Tensor& y_true, const Tensor& y_pred)>;
+/// loss(y_true, y_pred, sample_weight) → a 0-d tensor, differentiable in y_pred: the mean over the
+/// batch, or with per-sample weights [n] Σ wᵢ·lossᵢ / n (Keras's sum_over_batch_size); pass an
+/// undefined Tensor for no weights.
+using LossFn = std::function<Tensor(const Tensor& y_true, const Tensor& y_pred, const Tensor& sample_weight)>;
 
 struct Loss {
   std::string name;  ///< the canonical Keras name, "categorical_crossentropy"
@@ -26,19 +28,25 @@ Loss get_loss(const std::string& name);
 std::vector<std::string> known_losses();
 
 /// Huber loss: ½e² for |e| ≤ δ, δ·(|e| − ½δ) beyond, averaged.
-Tensor huber(const Tensor& y_true, const Tensor& y_pred, double delta = 1.0);
+Tensor huber(const Tensor& y_true, const Tensor& y_pred, double delta = 1.0, const Tensor& sample_weight = Tensor());
 /// Σ t·log(t / p) over the last axis, averaged over the batch; t and p clipped to [1e-7, 1].
-Tensor kl_divergence(const Tensor& y_true, const Tensor& y_pred);
+Tensor kl_divergence(const Tensor& y_true, const Tensor& y_pred, const Tensor& sample_weight = Tensor());
 
-/// A metric as the sum of its per-sample values over a batch (the model averages over samples).
+/// A metric accumulates batches and reports over everything seen since its last reset (Keras's
+/// stateful metrics: the model resets them at each epoch, evaluate and train_on_batch). A Metric
+/// is a handle: copies share the state.
 struct Metric {
-  std::string name;  ///< as reported in logs: "accuracy", "mae"
-  std::function<double(const Tensor& y_true, const Tensor& y_pred)> batch_sum;
+  std::string name;  ///< as reported in logs: "accuracy", "mae", "auc"
+  std::function<void(const Tensor& y_true, const Tensor& y_pred)> update;
+  std::function<double()> result;
+  std::function<void()> reset;
 };
 
 /// "accuracy"/"acc" (resolved by the loss, as Keras: categorical, sparse categorical or binary
 /// accuracy), "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy", "mae",
-/// "mse". Unknown names are a ValueError listing the known ones.
+/// "mse", "precision", "recall" (predictions > 0.5 against y_true, every element a binary decision,
+/// as Keras), "auc" (Keras's AUC: ROC area from 200 thresholds by the trapezoidal rule). Unknown
+/// names are a ValueError listing the known ones.
 Metric get_metric(const std::string& name, const std::string& loss_name);
 
 /// Keras's to_categorical: int64 labels [n] → one-hot float32 [n, num_classes] (num_classes = max + 1

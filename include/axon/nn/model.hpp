@@ -8,6 +8,7 @@
 #include "axon/optim/optimizer.hpp"
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,13 @@ struct FitOptions {
   std::vector<CallbackRef> callbacks = {};
   int initial_epoch = 0;
   std::uint64_t seed = 0;  ///< shuffling order: Generator(seed + epoch)
+  /// Weights of the training loss per class label (int64 labels for sparse losses, the argmax of
+  /// one-hot rows, 0/1 for binary targets); classes not listed weigh 1. As Keras's class_weight.
+  std::map<std::int64_t, double> class_weight = {};
+  /// One weight per training sample [n], multiplied into the loss (Σ wᵢ·lossᵢ / batch size, as
+  /// Keras); combined with class_weight by multiplication. Metrics stay unweighted (Keras's
+  /// `metrics`, not `weighted_metrics`).
+  Tensor sample_weight = {};
 };
 
 struct EvaluateOptions {
@@ -105,8 +113,13 @@ class Model {
   };
   /// The forward pass; with logits_of (the output Dense layer), output 0 is its pre-activation.
   std::vector<Tensor> run_graph(const std::vector<Tensor>& inputs, bool training, const layers::Dense* logits_of);
-  Tensor total_loss(const Tensor& y, const Tensor& output_or_logits, bool logits) const;
-  Logs run_batch(const Tensor& x, const Tensor& y, bool train);
+  Tensor total_loss(const Tensor& y, const Tensor& output_or_logits, bool logits, const Tensor& sample_weight) const;
+  /// Forward (and with train, backward and an optimizer step) on one batch; updates the metrics'
+  /// states and returns the batch's loss.
+  double run_batch(const Tensor& x, const Tensor& y, bool train, const Tensor& sample_weight = Tensor());
+  void reset_metrics();
+  /// The metrics' results since their last reset, beside `loss`.
+  Logs metric_logs(double loss) const;
   const Compiled& compiled() const;
 
   std::string name_;

@@ -30,6 +30,7 @@ void check_same_shape(const Tensor& y_true, const Tensor& y_pred, const char* lo
                     shape_text(y_true.shape()), shape_text(y_pred.shape()));
 }
 Tensor as_dtype_of(const Tensor& t, const Tensor& like) { return t.dtype() == like.dtype() ? t : astype(t, like.dtype()); }
+
 }  // namespace
 
 // d softmax: gx = y·(gy − Σ gy·y)
@@ -46,35 +47,55 @@ Tensor log_softmax(const Tensor& x, int axis) {
   return record("log_softmax", y, {x}, [y, a](const Tensor& gy) { return Grads{gy - exp(y) * sum(gy, a, true)}; });
 }
 
-Tensor mean_squared_error(const Tensor& y_true, const Tensor& y_pred) {
+// Keras's reduction "sum_over_batch_size": the per-element losses are averaged within each sample
+// (all axes after the first), multiplied by the sample's weight, and the sum divided by the batch
+// size. Without weights that is the plain mean of every element.
+Tensor reduce_loss(const Tensor& elementwise, const Tensor& sample_weight, const char* loss) {
+  if (!sample_weight.defined()) return mean(elementwise);
+  const std::int64_t n = elementwise.ndim() == 0 ? 1 : elementwise.shape(0);
+  check<ShapeError>(sample_weight.ndim() == 1 && sample_weight.shape(0) == n,
+                    "{}: sample_weight must be [{}] (one weight per sample), got {}", loss, n,
+                    shape_text(sample_weight.shape()));
+  Tensor per_sample = elementwise;
+  if (elementwise.ndim() > 1) {
+    std::vector<int> rest;
+    for (int a = 1; a < elementwise.ndim(); ++a) rest.push_back(a);
+    per_sample = mean(elementwise, Axes(rest));
+  }
+  return mean(per_sample * as_dtype_of(sample_weight, per_sample));
+}
+
+Tensor mean_squared_error(const Tensor& y_true, const Tensor& y_pred, const Tensor& sample_weight) {
   check_same_shape(y_true, y_pred, "mean_squared_error");
-  return mean(square(y_pred - as_dtype_of(y_true, y_pred)));
+  return reduce_loss(square(y_pred - as_dtype_of(y_true, y_pred)), sample_weight, "mean_squared_error");
 }
 
-Tensor mean_absolute_error(const Tensor& y_true, const Tensor& y_pred) {
+Tensor mean_absolute_error(const Tensor& y_true, const Tensor& y_pred, const Tensor& sample_weight) {
   check_same_shape(y_true, y_pred, "mean_absolute_error");
-  return mean(abs(y_pred - as_dtype_of(y_true, y_pred)));
+  return reduce_loss(abs(y_pred - as_dtype_of(y_true, y_pred)), sample_weight, "mean_absolute_error");
 }
 
-Tensor binary_crossentropy(const Tensor& y_true, const Tensor& y_pred, bool from_logits) {
+Tensor binary_crossentropy(const Tensor& y_true, const Tensor& y_pred, bool from_logits, const Tensor& sample_weight) {
   check_same_shape(y_true, y_pred, "binary_crossentropy");
   const Tensor t = as_dtype_of(y_true, y_pred);
   // softplus(z) − z·t, not max(z, 0) + log1p(exp(−|z|)) − z·t: the same value, but the kinks of max
   // and |z| at z = 0 give a zero subgradient there where the true derivative is σ(0) = 1/2.
-  if (from_logits) return mean(softplus(y_pred) - y_pred * t);
+  if (from_logits) return reduce_loss(softplus(y_pred) - y_pred * t, sample_weight, "binary_crossentropy");
   const Tensor p = clip(y_pred, kEpsilon, 1.0 - kEpsilon);
-  return -mean(t * log(p) + (1.0 - t) * log(1.0 - p));
+  return -reduce_loss(t * log(p) + (1.0 - t) * log(1.0 - p), sample_weight, "binary_crossentropy");
 }
 
-Tensor categorical_crossentropy(const Tensor& y_true, const Tensor& y_pred, bool from_logits) {
+Tensor categorical_crossentropy(const Tensor& y_true, const Tensor& y_pred, bool from_logits,
+                                const Tensor& sample_weight) {
   check_same_shape(y_true, y_pred, "categorical_crossentropy");
   const Tensor t = as_dtype_of(y_true, y_pred);
-  if (from_logits) return -mean(sum(t * log_softmax(y_pred, -1), -1));
+  if (from_logits) return -reduce_loss(sum(t * log_softmax(y_pred, -1), -1), sample_weight, "categorical_crossentropy");
   const Tensor p = clip(y_pred / sum(y_pred, -1, true), kEpsilon, 1.0 - kEpsilon);
-  return -mean(sum(t * log(p), -1));
+  return -reduce_loss(sum(t * log(p), -1), sample_weight, "categorical_crossentropy");
 }
 
-Tensor sparse_categorical_crossentropy(const Tensor& y_true, const Tensor& y_pred, bool from_logits) {
+Tensor sparse_categorical_crossentropy(const Tensor& y_true, const Tensor& y_pred, bool from_logits,
+                                       const Tensor& sample_weight) {
   check(y_true.dtype() == Dtype::int64, "sparse_categorical_crossentropy: y_true must hold int64 class labels, got {}",
         dtype_name(y_true.dtype()));
   check<ShapeError>(y_pred.ndim() >= 1 && y_true.numel() * y_pred.shape(-1) == y_pred.numel(),
@@ -86,8 +107,11 @@ Tensor sparse_categorical_crossentropy(const Tensor& y_true, const Tensor& y_pre
   if (!from_logits) {
     const Tensor p = reshape(y_pred, {rows, classes});
     const Tensor picked = gather(clip(p / sum(p, -1, true), kEpsilon, 1.0 - kEpsilon), 1, labels);
-    return -mean(log(picked));
+    return -reduce_loss(reshape(log(picked), {rows}), sample_weight, "sparse_categorical_crossentropy");
   }
+  if (sample_weight.defined())  // the weighted form through the general ops (the fused op is unweighted)
+    return -reduce_loss(reshape(gather(log_softmax(reshape(y_pred, {rows, classes}), 1), 1, labels), {rows}),
+                        sample_weight, "sparse_categorical_crossentropy");
   // Fused: loss = −mean(log_softmax(z)[label]); d/dz = (softmax(z) − onehot(label)) / rows.
   const Tensor z = y_pred.view_as_shape({rows, classes});
   const Tensor log_p = softmax_kernel(z, 1, true);

@@ -77,6 +77,36 @@ TEST(Losses, Gradchecks) {
   EXPECT_GRADCHECK([&](const Inputs& in) { return sparse_categorical_crossentropy(seq_labels, in[0], true); }, {r64({2, 2, 3})});
 }
 
+// Keras's sample_weight: Σ wᵢ·lossᵢ / n, lossᵢ the sample's mean over its other axes.
+TEST(Losses, SampleWeightsAreSumOverBatchSize) {
+  const Tensor t = tensor({{1, 0}, {0, 1}, {1, 1}}, {.dtype = float64});
+  const Tensor p = tensor({{0.9, 0.2}, {0.3, 0.6}, {0.5, 1.0}}, {.dtype = float64});
+  const Tensor w = tensor({2.0, 0.0, 0.5}, {.dtype = float64});
+  const double mse = (2.0 * (0.01 + 0.04) / 2 + 0.0 + 0.5 * (0.25 + 0.0) / 2) / 3;
+  EXPECT_TENSOR_NEAR(mean_squared_error(t, p, w), {mse}, 1e-15);
+  const Tensor ones = ones_like(w);
+  EXPECT_TENSOR_NEAR(mean_squared_error(t, p, ones), mean_squared_error(t, p), 1e-15);
+  EXPECT_TENSOR_NEAR(binary_crossentropy(t, p, false, ones), binary_crossentropy(t, p), 1e-15);
+  EXPECT_TENSOR_NEAR(categorical_crossentropy(t, p, true, ones), categorical_crossentropy(t, p, true), 1e-15);
+
+  const Tensor logits = tensor({{2.0, 1.0, 0.1}, {0.5, 2.5, 0.3}, {0.0, 0.0, 1.0}}, {.dtype = float64});
+  const Tensor labels = tensor({0, 1, 2}, {.dtype = int64});
+  const Tensor per_sample = -sum(one_hot(labels, 3, float64) * log_softmax(logits), 1);
+  EXPECT_TENSOR_NEAR(sparse_categorical_crossentropy(labels, logits, true, w), mean(per_sample * w), 1e-14);
+  EXPECT_TENSOR_NEAR(sparse_categorical_crossentropy(labels, softmax(logits), false, w), mean(per_sample * w), 1e-12);
+  EXPECT_TENSOR_NEAR(categorical_crossentropy(one_hot(labels, 3, float64), logits, true, w), mean(per_sample * w), 1e-14);
+  EXPECT_THROW(mean_squared_error(t, p, tensor({1.0, 2.0}, {.dtype = float64})), ShapeError);
+}
+
+TEST(Losses, WeightedGradchecks) {
+  const Tensor w = uniform({4}, 0, 2, {.dtype = float64}, gen);
+  const Tensor t = uniform({4, 3}, 0, 1, {.dtype = float64}, gen);
+  const Tensor labels = tensor({2, 0, 1, 1}, {.dtype = int64});
+  EXPECT_GRADCHECK([&](const Inputs& in) { return mean_squared_error(t, in[0], w); }, {r64({4, 3})});
+  EXPECT_GRADCHECK([&](const Inputs& in) { return binary_crossentropy(t, in[0], true, w); }, {r64({4, 3})});
+  EXPECT_GRADCHECK([&](const Inputs& in) { return sparse_categorical_crossentropy(labels, in[0], true, w); }, {r64({4, 3})});
+}
+
 TEST(Losses, BadInput) {
   EXPECT_THROW(mean_squared_error(ones({3}), ones({3, 1})), ShapeError);
   EXPECT_THROW(sparse_categorical_crossentropy(tensor({0.0, 1.0}), ones({2, 3}), true), ValueError);
