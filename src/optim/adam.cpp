@@ -9,6 +9,7 @@
 // as Keras's BaseOptimizer applies it for Adam and AdamW alike (AdamW only changes the default);
 // torch.optim.AdamW does the same, torch.optim.Adam's weight_decay is an L2 term instead.
 #include "axon/autograd/ops/elementwise.hpp"
+#include "axon/core/backend.hpp"
 #include "axon/optim/optimizer.hpp"
 
 #include <cmath>
@@ -45,18 +46,19 @@ class AdamOptimizer final : public Optimizer {
     const auto t = static_cast<double>(iterations());
     Tensor& m = slot(0, i);
     Tensor& v = slot(1, i);
+    const double alpha = lr * std::sqrt(1 - std::pow(o_.beta_2, t)) / (1 - std::pow(o_.beta_1, t));
+    if (!o_.amsgrad) {  // one fused pass over p, g, m, v (the same formulas as below)
+      backend(p.device()).adam_step({.beta_1 = o_.beta_1, .beta_2 = o_.beta_2, .epsilon = o_.epsilon, .alpha = alpha},
+                                    g, p, m, v);
+      return;
+    }
     mul_(m, o_.beta_1);
     add_(m, g, 1 - o_.beta_1);
     mul_(v, o_.beta_2);
     add_(v, square(g), 1 - o_.beta_2);
-    const Tensor* second_moment = &v;
-    if (o_.amsgrad) {
-      Tensor& v_hat = slot(2, i);
-      copy_(v_hat, maximum(v_hat, v));
-      second_moment = &v_hat;
-    }
-    const double alpha = lr * std::sqrt(1 - std::pow(o_.beta_2, t)) / (1 - std::pow(o_.beta_1, t));
-    add_(p, m / (sqrt(*second_moment) + o_.epsilon), -alpha);
+    Tensor& v_hat = slot(2, i);
+    copy_(v_hat, maximum(v_hat, v));
+    add_(p, m / (sqrt(v_hat) + o_.epsilon), -alpha);
   }
 
  private:

@@ -63,6 +63,13 @@ class Backend {
   virtual void binary(BinaryOp op, const Tensor& a, const Tensor& b, Tensor& out) const = 0;
   /// y += alpha·x for tensors of one shape and dtype (optimizer updates, gradient accumulation).
   virtual void axpy(double alpha, const Tensor& x, Tensor& y) const = 0;
+  /// One Adam update in a single pass over parameter p, its gradient g and moments m, v (one shape
+  /// and dtype): m = β1·m + (1 − β1)·g;  v = β2·v + (1 − β2)·g²;  p −= alpha·m / (√v + ε), with
+  /// alpha the bias-corrected rate (src/optim/adam.cpp gives the formula and its sources).
+  struct AdamStep {
+    double beta_1 = 0.9, beta_2 = 0.999, epsilon = 1e-7, alpha = 1e-3;
+  };
+  virtual void adam_step(const AdamStep& s, const Tensor& g, Tensor& p, Tensor& m, Tensor& v) const = 0;
   /// x viewed as [outer, n, inner] reduced over n into out [outer, inner].
   virtual void reduce(ReduceOp op, const Tensor& x, int axis, Tensor& out) const = 0;
   /// Softmax or log-softmax along `axis`, numerically stable (max subtracted).

@@ -80,6 +80,18 @@ TEST_P(BackendAgreement, Axpy) {
   EXPECT_TENSOR_NEAR(y_cpu, y_ref, tol(), tol());
 }
 
+TEST_P(BackendAgreement, AdamStep) {
+  const Tensor g = random({70001});
+  Tensor p_ref = random({70001}), m_ref = random({70001}), v_ref = random({70001}, 0, 1);
+  Tensor p_cpu = p_ref.clone(), m_cpu = m_ref.clone(), v_cpu = v_ref.clone();
+  const Backend::AdamStep step{.beta_1 = 0.9, .beta_2 = 0.999, .epsilon = 1e-7, .alpha = 3e-3};
+  reference_backend().adam_step(step, g, p_ref, m_ref, v_ref);
+  cpu_backend().adam_step(step, g, p_cpu, m_cpu, v_cpu);
+  EXPECT_TENSOR_NEAR(m_cpu, m_ref, tol(), tol());
+  EXPECT_TENSOR_NEAR(v_cpu, v_ref, tol(), tol());
+  EXPECT_TENSOR_NEAR(p_cpu, p_ref, tol(), tol());
+}
+
 TEST_P(BackendAgreement, SumAlongEachAxis) {
   const Tensor x = random({6, 70, 300});
   for (int axis = 0; axis < 3; ++axis) {

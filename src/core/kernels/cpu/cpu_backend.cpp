@@ -212,6 +212,26 @@ class CpuBackend final : public RefBackend {
     });
   }
 
+  void adam_step(const AdamStep& s, const Tensor& g, Tensor& p, Tensor& m, Tensor& v) const override {
+    const std::int64_t n = p.numel();
+    visit_floating(p.dtype(), "adam_step", [&]<typename T>() {
+      const T* gr = g.data<T>();
+      T *pa = p.data<T>(), *ma = m.data<T>(), *va = v.data<T>();
+      const T b1 = static_cast<T>(s.beta_1), c1 = static_cast<T>(1 - s.beta_1), b2 = static_cast<T>(s.beta_2),
+              c2 = static_cast<T>(1 - s.beta_2), eps = static_cast<T>(s.epsilon), alpha = static_cast<T>(s.alpha);
+      for_range(n, n >= kParallelExpensive, [&](std::int64_t begin, std::int64_t end) {
+#pragma omp simd
+        for (std::int64_t i = begin; i < end; ++i) {
+          const T mi = b1 * ma[i] + c1 * gr[i];
+          const T vi = b2 * va[i] + c2 * gr[i] * gr[i];
+          ma[i] = mi;
+          va[i] = vi;
+          pa[i] -= alpha * mi / (std::sqrt(vi) + eps);
+        }
+      });
+    });
+  }
+
   void reduce(ReduceOp op, const Tensor& x, int axis, Tensor& out) const override {
     const AxisSplit s = split_at_axis(x.shape(), axis);
     if (op != ReduceOp::sum || !is_floating(x.dtype())) return RefBackend::reduce(op, x, axis, out);

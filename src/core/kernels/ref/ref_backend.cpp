@@ -92,6 +92,18 @@ void RefBackend::axpy(double alpha, const Tensor& x, Tensor& y) const {
   });
 }
 
+void RefBackend::adam_step(const AdamStep& s, const Tensor& g, Tensor& p, Tensor& m, Tensor& v) const {
+  visit_floating(p.dtype(), "adam_step", [&]<typename T>() {
+    const T* gr = g.data<T>();
+    T *pa = p.data<T>(), *ma = m.data<T>(), *va = v.data<T>();
+    for (std::int64_t i = 0, n = p.numel(); i < n; ++i) {
+      ma[i] = static_cast<T>(s.beta_1 * ma[i] + (1 - s.beta_1) * gr[i]);
+      va[i] = static_cast<T>(s.beta_2 * va[i] + (1 - s.beta_2) * gr[i] * gr[i]);
+      pa[i] = static_cast<T>(pa[i] - s.alpha * ma[i] / (std::sqrt(static_cast<double>(va[i])) + s.epsilon));
+    }
+  });
+}
+
 void RefBackend::reduce(ReduceOp op, const Tensor& x, int axis, Tensor& out) const {
   const AxisSplit s = split_at_axis(x.shape(), axis);
   visit_dtype(x.dtype(), [&]<typename T>() {

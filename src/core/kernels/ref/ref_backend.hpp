@@ -15,6 +15,7 @@ class RefBackend : public Backend {
                       Tensor& gx) const override;
   void binary(BinaryOp op, const Tensor& a, const Tensor& b, Tensor& out) const override;
   void axpy(double alpha, const Tensor& x, Tensor& y) const override;
+  void adam_step(const AdamStep& s, const Tensor& g, Tensor& p, Tensor& m, Tensor& v) const override;
   void reduce(ReduceOp op, const Tensor& x, int axis, Tensor& out) const override;
   void softmax(const Tensor& x, int axis, bool log, Tensor& out) const override;
   void permute(const Tensor& x, std::span<const int> dims, Tensor& out) const override;
