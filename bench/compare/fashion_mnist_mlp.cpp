@@ -78,14 +78,18 @@ Run train(bool mlp, int epochs, const Tensor& X, const Tensor& y, const Tensor& 
 
 int main(int argc, char** argv) {
   int epochs = 3;
-  for (int i = 1; i + 1 < argc; ++i)
+  std::string only;  // --only softmax|mlp: train one model (for profiling)
+  for (int i = 1; i + 1 < argc; ++i) {
     if (std::strcmp(argv[i], "--epochs") == 0) epochs = std::stoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
+  }
   const auto data = data::fashion_mnist::load_data();
   const Tensor X = astype(data.train.images, float32) / 255.0, Xt = astype(data.test.images, float32) / 255.0;
-  const Run softmax = train(false, epochs, X, data.train.labels, Xt, data.test.labels);
-  const Run mlp = train(true, epochs, X, data.train.labels, Xt, data.test.labels);
+  const Run softmax = only == "mlp" ? Run{} : train(false, epochs, X, data.train.labels, Xt, data.test.labels);
+  const Run mlp = only == "softmax" ? Run{} : train(true, epochs, X, data.train.labels, Xt, data.test.labels);
   std::vector<double> floors;
-  for (int r = 0; r < 3; ++r) floors.push_back(gemm_floor(60000, 128));
+  for (int r = 0; r < 3 && only != "softmax"; ++r) floors.push_back(gemm_floor(60000, 128));
+  if (floors.empty()) floors.push_back(0);
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   fmt::print("softmax_epoch_s {:.4f}\nsoftmax_accuracy {:.4f}\nmlp_epoch_s {:.4f}\nmlp_accuracy {:.4f}\n"

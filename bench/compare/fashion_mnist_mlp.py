@@ -63,8 +63,9 @@ def train(mlp):
     return statistics.median(times), statistics.median(predict_times), accuracy
 
 
-s_epoch, _, s_acc = train(False)
-m_epoch, m_pred, m_acc = train(True)
+only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else ""  # softmax | mlp
+s_epoch, _, s_acc = train(False) if only != "mlp" else (0, 0, 0)
+m_epoch, m_pred, m_acc = train(True) if only != "softmax" else (0, 0, 0)
 print(f"softmax_epoch_s {s_epoch:.4f}\nsoftmax_accuracy {s_acc:.4f}\nmlp_epoch_s {m_epoch:.4f}\n"
       f"mlp_accuracy {m_acc:.4f}\nmlp_predict_s {m_pred:.4f}\n"
       f"peak_rss_mb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}")
