@@ -7,7 +7,6 @@
 #include <omp.h>
 #include <xmmintrin.h>
 
-#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -67,71 +66,6 @@ BroadcastPlan plan_broadcast(const Shape& out, Shape sa, Shape sb) {
   return p;
 }
 
-// C = alpha·op(A)·B + beta·C for a narrow C (n ≤ 16 columns, B not transposed): a softmax
-// regression's x·W [128×784]·[784×10] and its xᵀ·g. OpenBLAS packs all of A for such shapes and
-// reached about 8 GFLOP/s on them; here B is copied once into rows padded to 16 (in L1/L2), and
-// each group of 4 rows of C keeps its 4×16 sums in registers while it streams over k.
-// Rows of C are split across threads only when the product is large.
-template <typename T> struct Avx2;  // one AVX2 register of T (GCC vector extension)
-template <> struct Avx2<float> { typedef float type __attribute__((vector_size(32))); };
-template <> struct Avx2<double> { typedef double type __attribute__((vector_size(32))); };
-
-template <typename T, bool TransA>
-void gemm_narrow(std::int64_t m, std::int64_t n, std::int64_t k, T alpha, const T* a, std::int64_t lda, const T* b,
-                 std::int64_t ldb, T beta, T* c) {
-  using V = typename Avx2<T>::type;
-  constexpr std::int64_t L = 32 / sizeof(T);      // lanes
-  constexpr std::int64_t NV = 16 / L;             // registers per padded row of 16
-  constexpr std::int64_t R = 4;
-  std::vector<V> bp(static_cast<std::size_t>(k * NV));
-  for (std::int64_t kk = 0; kk < k; ++kk)
-    for (std::int64_t v = 0; v < NV; ++v)
-      for (std::int64_t l = 0; l < L; ++l) {
-        const std::int64_t j = v * L + l;
-        bp[static_cast<std::size_t>(kk * NV + v)][l] = j < n ? b[kk * ldb + j] : T(0);
-      }
-  const V* bpad = bp.data();
-  auto a_at = [&](std::int64_t i, std::int64_t kk) { return TransA ? a[kk * lda + i] : a[i * lda + kk]; };
-  auto store = [&](std::int64_t i, const V* acc) {
-    T* crow = c + i * n;
-    for (std::int64_t j = 0; j < n; ++j) {
-      const T s = acc[j / L][j % L];
-      crow[j] = alpha * s + (beta == T(0) ? T(0) : beta * crow[j]);
-    }
-  };
-  auto rows = [&](std::int64_t begin, std::int64_t end) {
-    std::int64_t i0 = begin;
-    for (; i0 + R <= end; i0 += R) {
-      V acc0[NV] = {}, acc1[NV] = {}, acc2[NV] = {}, acc3[NV] = {};
-      for (std::int64_t kk = 0; kk < k; ++kk) {
-        const V* brow = bpad + kk * NV;
-        const T a0 = a_at(i0, kk), a1 = a_at(i0 + 1, kk), a2 = a_at(i0 + 2, kk), a3 = a_at(i0 + 3, kk);
-        for (std::int64_t v = 0; v < NV; ++v) {
-          acc0[v] += a0 * brow[v];
-          acc1[v] += a1 * brow[v];
-          acc2[v] += a2 * brow[v];
-          acc3[v] += a3 * brow[v];
-        }
-      }
-      store(i0, acc0);
-      store(i0 + 1, acc1);
-      store(i0 + 2, acc2);
-      store(i0 + 3, acc3);
-    }
-    for (; i0 < end; ++i0) {
-      V acc[NV] = {};
-      for (std::int64_t kk = 0; kk < k; ++kk) {
-        const T av = a_at(i0, kk);
-        for (std::int64_t v = 0; v < NV; ++v) acc[v] += av * bpad[kk * NV + v];
-      }
-      store(i0, acc);
-    }
-  };
-  // Split in whole groups of R rows, so the arithmetic of each row does not depend on the threads.
-  const std::int64_t groups = (m + R - 1) / R;
-  for_range(groups, m * n * k >= (1 << 21), [&](std::int64_t g0, std::int64_t g1) { rows(g0 * R, std::min(m, g1 * R)); });
-}
-
 class CpuBackend final : public RefBackend {
  public:
   const char* name() const override { return "cpu"; }
@@ -142,12 +76,6 @@ class CpuBackend final : public RefBackend {
     const auto lda = static_cast<blasint>(g.trans_a ? g.m : g.k);
     const auto ldb = static_cast<blasint>(g.trans_b ? g.k : g.n);
     const auto m = static_cast<blasint>(g.m), n = static_cast<blasint>(g.n), k = static_cast<blasint>(g.k);
-    if (g.batch == 1 && g.n <= 16 && !g.trans_b && g.m >= 4 && g.k >= 16) {
-      return visit_floating(c.dtype(), "gemm", [&]<typename T>() {
-        (g.trans_a ? gemm_narrow<T, true> : gemm_narrow<T, false>)(g.m, g.n, g.k, static_cast<T>(g.alpha), a.data<T>(), lda,
-                                                                     b.data<T>(), ldb, static_cast<T>(g.beta), c.data<T>());
-      });
-    }
     for (std::int64_t batch = 0; batch < g.batch; ++batch) {
       if (c.dtype() == Dtype::float32) {
         cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, static_cast<float>(g.alpha), a.data<float>() + batch * g.a_batch_stride,
