@@ -90,20 +90,49 @@ std::vector<Tensor> Model::run_graph(const std::vector<Tensor>& inputs, bool tra
 }
 
 void Model::compile(const std::string& optimizer, const std::string& loss, const std::vector<std::string>& metrics) {
-  compile(optim::get(optimizer), loss, metrics);
+  compile(optim::get(optimizer), CompileOptions{.loss = {loss}, .metrics = metrics});
 }
 
 void Model::compile(std::unique_ptr<optim::Optimizer> optimizer, const std::string& loss,
                     const std::vector<std::string>& metrics) {
-  check(optimizer != nullptr, "Model '{}': compile needs an optimizer", name_);
-  Compiled c{get_loss(loss), {}};
-  for (const auto& m : metrics) c.metrics.push_back(get_metric(m, c.loss.name));
-  optimizer_ = std::move(optimizer);
-  compiled_ = std::move(c);
-  metric_names_ = metrics;
+  compile(std::move(optimizer), CompileOptions{.loss = {loss}, .metrics = metrics});
 }
 
-const std::string& Model::loss_name() const { return compiled().loss.name; }
+void Model::compile(const std::string& optimizer, CompileOptions options) {
+  compile(optim::get(optimizer), std::move(options));
+}
+
+void Model::compile(std::unique_ptr<optim::Optimizer> optimizer, CompileOptions options) {
+  check(optimizer != nullptr, "Model '{}': compile needs an optimizer", name_);
+  check(!options.loss.empty(), "Model '{}': compile needs a loss", name_);
+  const std::size_t outputs = std::max<std::size_t>(outputs_.size(), 1);
+  check(options.loss.size() == 1 || options.loss.size() == outputs,
+        "Model '{}': compile got {} losses for {} outputs (give one, or one per output)", name_, options.loss.size(),
+        outputs);
+  check(options.loss_weights.empty() || options.loss_weights.size() == outputs,
+        "Model '{}': compile got {} loss_weights for {} outputs", name_, options.loss_weights.size(), outputs);
+  Compiled c;
+  for (std::size_t k = 0; k < outputs; ++k) {
+    c.losses.push_back(get_loss(options.loss[options.loss.size() == 1 ? 0 : k]));
+    c.loss_weights.push_back(options.loss_weights.empty() ? 1.0 : options.loss_weights[k]);
+    std::vector<Metric> per_output;
+    for (const auto& m : options.metrics) per_output.push_back(get_metric(m, c.losses.back().name));
+    c.metrics.push_back(std::move(per_output));
+  }
+  optimizer_ = std::move(optimizer);
+  compiled_ = std::move(c);
+  metric_names_ = options.metrics;
+}
+
+const std::string& Model::loss_name() const { return compiled().losses.at(0).name; }
+
+std::vector<std::string> Model::loss_names() const {
+  std::vector<std::string> names;
+  for (const Loss& l : compiled().losses) names.push_back(l.name);
+  return names;
+}
+
+const std::vector<double>& Model::loss_weights() const { return compiled().loss_weights; }
 
 const Model::Compiled& Model::compiled() const {
   check(compiled_.has_value(), "Model '{}' must be compiled before training or evaluating: call compile(optimizer, loss)",
@@ -122,65 +151,106 @@ const layers::Dense* fusable_output(const std::vector<SymbolicTensor>& outputs, 
 }
 }  // namespace
 
-Tensor Model::total_loss(const Tensor& y, const Tensor& prediction, bool logits, const Tensor& sample_weight) const {
-  const Loss& loss = compiled().loss;
-  Tensor total = logits ? loss.from_logits(y, prediction, sample_weight) : loss.fn(y, prediction, sample_weight);
-  for (GraphNode* node : order_)
-    if (Tensor r = node->layer->regularization_loss(); r.defined()) total = total + astype(r, total.dtype());
-  return total;
+std::string Model::output_key(std::size_t output, const std::string& what) const {
+  if (outputs_.size() <= 1) return what;
+  return outputs_[output].node->layer->name() + "_" + what;
 }
 
-double Model::run_batch(const Tensor& x, const Tensor& y, bool train, const Tensor& sample_weight) {
+void Model::check_io(const std::vector<Tensor>& x, const std::vector<Tensor>& y, const char* method) const {
+  check(x.size() == inputs_.size(), "{}: model '{}' has {} input(s), got {} x tensor(s)", method, name_, inputs_.size(),
+        x.size());
+  check(y.size() == outputs_.size(), "{}: model '{}' has {} output(s), got {} y tensor(s)", method, name_,
+        outputs_.size(), y.size());
+  const std::int64_t n = x.at(0).shape(0);
+  for (const auto* list : {&x, &y})
+    for (const Tensor& t : *list)
+      check<ShapeError>(t.ndim() >= 1 && t.shape(0) == n, "{}: every x and y must have {} samples (as x[0]), got shape {}",
+                        method, n, shape_text(t.shape()));
+}
+
+std::vector<double> Model::run_batch(const std::vector<Tensor>& x, const std::vector<Tensor>& y, bool train,
+                                     const Tensor& sample_weight) {
   const Compiled& c = compiled();
-  check<ShapeError>(x.shape(0) == y.shape(0), "Model '{}': x has {} samples but y has {}", name_, x.shape(0), y.shape(0));
   std::optional<NoGradGuard> no_grad;
   if (!train) no_grad.emplace();
   // Forward; a softmax/sigmoid output is left as logits for a fused, stable cross-entropy.
-  const layers::Dense* fused = fusable_output(outputs_, c.loss);
-  const Tensor prediction = run_graph({x}, train, fused).at(0);
-  Tensor loss = total_loss(y, prediction, fused != nullptr, sample_weight);
+  const layers::Dense* fused = fusable_output(outputs_, c.losses[0]);
+  const std::vector<Tensor> predictions = run_graph(x, train, fused);
+  std::vector<double> losses{0.0};
+  Tensor total;
+  for (std::size_t k = 0; k < predictions.size(); ++k) {
+    const Loss& loss = c.losses[k];
+    const Tensor value = fused ? loss.from_logits(y[k], predictions[k], sample_weight)
+                               : loss.fn(y[k], predictions[k], sample_weight);
+    if (predictions.size() > 1) losses.push_back(value.item());
+    const Tensor weighted = c.loss_weights[k] == 1.0 ? value : value * c.loss_weights[k];
+    total = total.defined() ? total + weighted : weighted;
+  }
+  for (GraphNode* node : order_)
+    if (Tensor r = node->layer->regularization_loss(); r.defined()) total = total + astype(r, total.dtype());
   if (train) {
-    loss.backward();
+    total.backward();
     const std::vector<Tensor> params = trainable_weights();
     optimizer_->step(params);
     for (Tensor p : params) p.zero_grad();
   }
-  if (!c.metrics.empty()) {
-    NoGradGuard metrics_no_grad;
-    const Tensor probabilities = fused ? get_activation(fused->activation())(prediction.detach()) : prediction.detach();
-    for (const auto& m : c.metrics) m.update(y, probabilities);
+  losses[0] = total.item();
+  NoGradGuard metrics_no_grad;
+  for (std::size_t k = 0; k < predictions.size(); ++k) {
+    if (c.metrics[k].empty()) continue;
+    const Tensor p = fused ? get_activation(fused->activation())(predictions[k].detach()) : predictions[k].detach();
+    for (const auto& m : c.metrics[k]) m.update(y[k], p);
   }
-  return loss.item();
+  return losses;
 }
 
 void Model::reset_metrics() {
-  for (const auto& m : compiled().metrics) m.reset();
+  for (const auto& per_output : compiled().metrics)
+    for (const auto& m : per_output) m.reset();
 }
 
-Logs Model::metric_logs(double loss) const {
-  Logs logs{{"loss", loss}};
-  for (const auto& m : compiled().metrics) logs[m.name] = m.result();
+Logs Model::metric_logs(const std::vector<double>& losses) const {
+  Logs logs{{"loss", losses.at(0)}};
+  for (std::size_t k = 1; k < losses.size(); ++k) logs[output_key(k - 1, "loss")] = losses[k];
+  const auto& metrics = compiled().metrics;
+  for (std::size_t k = 0; k < metrics.size(); ++k)
+    for (const auto& m : metrics[k]) logs[output_key(k, m.name)] = m.result();
   return logs;
 }
 
 Logs Model::train_on_batch(const Tensor& x, const Tensor& y) {
-  ensure_graph(x);
+  return train_on_batch(std::vector<Tensor>{x}, std::vector<Tensor>{y});
+}
+
+Logs Model::train_on_batch(const std::vector<Tensor>& x, const std::vector<Tensor>& y) {
+  if (!x.empty()) ensure_graph(x[0]);
+  compiled();
+  check_io(x, y, "train_on_batch");
   reset_metrics();
   return metric_logs(run_batch(x, y, true));
 }
 
 namespace {
-// The running mean of the batches' losses, weighted by batch size (Keras's progress-bar loss).
+// The running means of the batches' losses (total, then per output), weighted by batch size (the
+// progress bar's loss, as Keras).
 struct RunningLoss {
-  double sum = 0, count = 0;
-  void add(double loss, double n) {
-    sum += loss * n;
+  std::vector<double> sums;
+  double count = 0;
+  void add(const std::vector<double>& losses, double n) {
+    sums.resize(losses.size(), 0.0);
+    for (std::size_t k = 0; k < losses.size(); ++k) sums[k] += losses[k] * n;
     count += n;
   }
-  double mean() const { return sum / std::max(count, 1.0); }
+  std::vector<double> means() const {
+    std::vector<double> out = sums;
+    if (out.empty()) out.push_back(0.0);
+    for (double& v : out) v /= std::max(count, 1.0);
+    return out;
+  }
 };
 
-// Per-sample loss weights from class_weight and sample_weight (undefined when neither is given).
+// Per-sample loss weights from class_weight (by the labels of output 0) and sample_weight
+// (undefined when neither is given).
 Tensor training_weights(const Tensor& y, const FitOptions& options) {
   if (options.class_weight.empty() && !options.sample_weight.defined()) return {};
   const std::int64_t n = y.shape(0);
@@ -204,30 +274,50 @@ Tensor training_weights(const Tensor& y, const FitOptions& options) {
   }
   return from_vector(w, {n});
 }
+
 Tensor batch_rows(const Tensor& t, const Tensor& order, std::int64_t start, std::int64_t stop) {
   if (!order.defined()) return t.rows(start, stop);
   return index_select(t, 0, order.rows(start, stop));
 }
+
+std::vector<Tensor> batch_rows(const std::vector<Tensor>& ts, const Tensor& order, std::int64_t start, std::int64_t stop) {
+  std::vector<Tensor> out;
+  out.reserve(ts.size());
+  for (const Tensor& t : ts) out.push_back(batch_rows(t, order, start, stop));
+  return out;
+}
+
+std::vector<Tensor> row_range(const std::vector<Tensor>& ts, std::int64_t start, std::int64_t stop) {
+  std::vector<Tensor> out;
+  for (const Tensor& t : ts) out.push_back(t.rows(start, stop));
+  return out;
+}
 }  // namespace
 
-History Model::fit(const Tensor& x_all, const Tensor& y_all, FitOptions options) {
-  ensure_graph(x_all);
+History Model::fit(const Tensor& x, const Tensor& y, FitOptions options) {
+  return fit(std::vector<Tensor>{x}, std::vector<Tensor>{y}, std::move(options));
+}
+
+History Model::fit(const std::vector<Tensor>& x_all, const std::vector<Tensor>& y_all, FitOptions options) {
+  check(!x_all.empty() && !y_all.empty(), "fit: x and y must not be empty");
+  ensure_graph(x_all[0]);
   compiled();
-  check<ShapeError>(x_all.shape(0) == y_all.shape(0), "fit: x has {} samples but y has {}", x_all.shape(0), y_all.shape(0));
+  check_io(x_all, y_all, "fit");
   check(options.batch_size > 0 && options.epochs >= 0, "fit: batch_size must be positive and epochs non-negative");
   check(options.validation_split >= 0 && options.validation_split < 1, "fit: validation_split must be in [0, 1), got {}",
         options.validation_split);
-  Tensor x = x_all, y = y_all;
+  std::vector<Tensor> x = x_all, y = y_all;
   std::optional<ValidationData> validation = options.validation_data;
+  const std::int64_t n_all = x_all[0].shape(0);
   if (options.validation_split > 0) {
-    const auto n_val = static_cast<std::int64_t>(static_cast<double>(x.shape(0)) * options.validation_split);
-    validation = ValidationData{x.rows(x.shape(0) - n_val, x.shape(0)), y.rows(y.shape(0) - n_val, y.shape(0))};
-    x = x.rows(0, x.shape(0) - n_val);
-    y = y.rows(0, y.shape(0) - n_val);
+    const auto n_val = static_cast<std::int64_t>(static_cast<double>(n_all) * options.validation_split);
+    validation = ValidationData{row_range(x_all, n_all - n_val, n_all), row_range(y_all, n_all - n_val, n_all)};
+    x = row_range(x_all, 0, n_all - n_val);
+    y = row_range(y_all, 0, n_all - n_val);
   }
-  const std::int64_t n = x.shape(0);
+  const std::int64_t n = x[0].shape(0);
   const std::int64_t steps = (n + options.batch_size - 1) / options.batch_size;
-  const Tensor weights = training_weights(y_all, options);
+  const Tensor weights = training_weights(y_all[0], options);
   const Tensor train_weights = weights.defined() ? weights.rows(0, n) : Tensor();
   const FlushDenormalsGuard flush_denormals;
   stop_training = false;
@@ -245,14 +335,13 @@ History Model::fit(const Tensor& x_all, const Tensor& y_all, FitOptions options)
     for (std::int64_t step = 0; step < steps && !stop_training; ++step) {
       const std::int64_t start = step * options.batch_size, stop = std::min(n, start + options.batch_size);
       const Tensor batch_weights = train_weights.defined() ? batch_rows(train_weights, order, start, stop) : Tensor();
-      const double loss =
-          run_batch(batch_rows(x, order, start, stop), batch_rows(y, order, start, stop), true, batch_weights);
-      running_loss.add(loss, static_cast<double>(stop - start));
-      const Logs running = metric_logs(running_loss.mean());
+      running_loss.add(run_batch(batch_rows(x, order, start, stop), batch_rows(y, order, start, stop), true, batch_weights),
+                       static_cast<double>(stop - start));
+      const Logs running = metric_logs(running_loss.means());
       for (const auto& cb : options.callbacks) cb->on_train_batch_end(step, running);
       bar.update(step + 1, running);
     }
-    Logs logs = metric_logs(running_loss.mean());
+    Logs logs = metric_logs(running_loss.means());
     if (validation) {
       for (const auto& [k, v] : evaluate(validation->x, validation->y, {.batch_size = options.batch_size}))
         logs["val_" + k] = v;
@@ -267,28 +356,45 @@ History Model::fit(const Tensor& x_all, const Tensor& y_all, FitOptions options)
 }
 
 Logs Model::evaluate(const Tensor& x, const Tensor& y, EvaluateOptions options) {
-  ensure_graph(x);
+  return evaluate(std::vector<Tensor>{x}, std::vector<Tensor>{y}, options);
+}
+
+Logs Model::evaluate(const std::vector<Tensor>& x, const std::vector<Tensor>& y, EvaluateOptions options) {
+  check(!x.empty(), "evaluate: x must not be empty");
+  ensure_graph(x[0]);
   compiled();
-  check<ShapeError>(x.shape(0) == y.shape(0), "evaluate: x has {} samples but y has {}", x.shape(0), y.shape(0));
-  const std::int64_t n = x.shape(0);
+  check_io(x, y, "evaluate");
+  check(options.batch_size > 0, "evaluate: batch_size must be positive, got {}", options.batch_size);
+  const std::int64_t n = x[0].shape(0);
   RunningLoss running_loss;
   reset_metrics();
   for (std::int64_t start = 0; start < n; start += options.batch_size) {
     const std::int64_t stop = std::min(n, start + options.batch_size);
-    running_loss.add(run_batch(x.rows(start, stop), y.rows(start, stop), false), static_cast<double>(stop - start));
+    running_loss.add(run_batch(row_range(x, start, stop), row_range(y, start, stop), false),
+                     static_cast<double>(stop - start));
   }
-  return metric_logs(running_loss.mean());
+  return metric_logs(running_loss.means());
 }
 
 Tensor Model::predict(const Tensor& x, std::int64_t batch_size) {
-  ensure_graph(x);
+  return predict(std::vector<Tensor>{x}, batch_size).at(0);
+}
+
+std::vector<Tensor> Model::predict(const std::vector<Tensor>& x, std::int64_t batch_size) {
+  check(!x.empty() && x[0].ndim() >= 1 && x[0].shape(0) > 0, "predict: no samples given");
+  ensure_graph(x[0]);
   check(batch_size > 0, "predict: batch_size must be positive, got {}", batch_size);
   NoGradGuard no_grad;
-  std::vector<Tensor> pieces;
-  for (std::int64_t start = 0; start < x.shape(0); start += batch_size)
-    pieces.push_back(call({x.rows(start, std::min(x.shape(0), start + batch_size))}, false).at(0));
-  check(!pieces.empty(), "predict: no samples given");
-  return pieces.size() == 1 ? pieces[0] : concat(pieces, 0);
+  const std::int64_t n = x[0].shape(0);
+  std::vector<std::vector<Tensor>> pieces;
+  for (std::int64_t start = 0; start < n; start += batch_size) {
+    const std::vector<Tensor> outs = call(row_range(x, start, std::min(n, start + batch_size)), false);
+    pieces.resize(outs.size());
+    for (std::size_t k = 0; k < outs.size(); ++k) pieces[k].push_back(outs[k]);
+  }
+  std::vector<Tensor> result;
+  for (auto& p : pieces) result.push_back(p.size() == 1 ? p[0] : concat(p, 0));
+  return result;
 }
 
 std::vector<std::shared_ptr<Layer>> Model::layers() const {

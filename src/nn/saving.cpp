@@ -289,7 +289,9 @@ void save_model(Model& model, const std::filesystem::path& path) {
     for (const Tensor& t : opt->state()) blob.add(fmt::format("optimizer/{}", i++), t);
     for (std::size_t k = header["weights"].size(); k < blob.entries.size(); ++k) entries.push_back(blob.entries[k]);
     header["optimizer"] = {{"name", opt->name()}, {"config", config}, {"state", entries}};
-    header["compile"] = {{"loss", model.loss_name()}, {"metrics", model.metric_names()}};
+    header["compile"] = {{"loss", model.loss_names()},
+                         {"metrics", model.metric_names()},
+                         {"loss_weights", model.loss_weights()}};
   }
   write_file(path, header, blob.bytes);
 }
@@ -309,8 +311,12 @@ std::unique_ptr<Model> load_model(const std::filesystem::path& path) {
   assign_weights(*model, file, path);
   if (file.header.contains("optimizer")) {
     const json& o = file.header["optimizer"];
-    model->compile(optimizer_from(o), file.header.at("compile").at("loss"),
-                   file.header.at("compile").at("metrics").get<std::vector<std::string>>());
+    const json& c = file.header.at("compile");
+    CompileOptions options{.metrics = c.at("metrics").get<std::vector<std::string>>()};
+    if (c.at("loss").is_string()) options.loss = {c.at("loss").get<std::string>()};  // files from before multi-output
+    else options.loss = c.at("loss").get<std::vector<std::string>>();
+    if (c.contains("loss_weights")) options.loss_weights = c.at("loss_weights").get<std::vector<double>>();
+    model->compile(optimizer_from(o), std::move(options));
     std::vector<Tensor> state;
     for (const auto& e : o.at("state")) state.push_back(read_tensor(file, e, path));
     model->optimizer()->load_state(state);

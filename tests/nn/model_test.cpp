@@ -164,6 +164,41 @@ TEST(Model, FitReportsPrecisionRecallAndAuc) {
   EXPECT_LE(logs.at("auc"), 1.0);
 }
 
+// Keras's multi-input, multi-output functional model: one loss per output, loss_weights in the
+// total, per-output logs named after the output layers.
+TEST(Model, MultipleInputsAndOutputsWithLossWeights) {
+  clear_session();
+  manual_seed(4);
+  Generator gen(12);
+  const std::int64_t n = 120;
+  const Tensor a = randn({n, 3}, {}, gen), b = randn({n, 2}, {}, gen);
+  const Tensor target = sum(a, 1, true) - sum(b, 1, true);             // regression head
+  const Tensor label = astype(gt(sum(a, 1, true), 0.0), float32);     // binary head
+  auto in_a = Input({3}, "a"), in_b = Input({2}, "b");
+  auto trunk = Dense(16, "tanh")(Concatenate()({in_a, in_b}));
+  auto value = Dense(1, "linear", {.name = "value"})(trunk);
+  auto sign = Dense(1, "sigmoid", {.name = "sign"})(trunk);
+  Model model({in_a, in_b}, {value, sign});
+  model.compile(optim::Adam({.learning_rate = 0.02}),
+                CompileOptions{.loss = {"mse", "binary_crossentropy"}, .metrics = {"accuracy"}, .loss_weights = {1.0, 0.5}});
+  const Logs before = model.evaluate({a, b}, {target, label});
+  EXPECT_NEAR(before.at("loss"), before.at("value_loss") + 0.5 * before.at("sign_loss"), 1e-5);
+  const History h = model.fit({a, b}, {target, label}, {.epochs = 30, .batch_size = 20, .validation_split = 0.25,
+                                                        .verbose = 0});
+  for (const char* k : {"loss", "value_loss", "sign_loss", "sign_accuracy", "val_loss", "val_sign_loss"})
+    EXPECT_EQ(h.history.count(k), 1u) << k;
+  const Logs after = model.evaluate({a, b}, {target, label});
+  EXPECT_LT(after.at("value_loss"), 0.5 * before.at("value_loss"));
+  EXPECT_LT(after.at("sign_loss"), before.at("sign_loss"));
+  EXPECT_NEAR(after.at("loss"), after.at("value_loss") + 0.5 * after.at("sign_loss"), 1e-5);
+  const std::vector<Tensor> out = model.predict({a, b});
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[1].shape(), (Shape{n, 1}));
+  EXPECT_THROW_MESSAGE(model.fit({a, b}, {target}), ValueError, "has 2 output(s), got 1 y tensor(s)");
+  EXPECT_THROW_MESSAGE(model.compile("adam", CompileOptions{.loss = {"mse", "mse", "mse"}}), ValueError,
+                       "compile got 3 losses for 2 outputs");
+}
+
 TEST(Model, FunctionalSkipConnectionAndSharedLayer) {
   clear_session();
   manual_seed(1);

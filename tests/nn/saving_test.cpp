@@ -110,6 +110,21 @@ TEST(Saving, FunctionalModelWithSharedLayer) {
   EXPECT_EQ(loaded->layers().size(), 3u);
 }
 
+TEST(Saving, MultiOutputCompileSettingsRoundTrip) {
+  TempDir dir;
+  clear_session();
+  auto in = Input({4});
+  auto h = Dense(3, "relu")(in);
+  Model m({in}, {Dense(1)(h), Dense(2, "softmax")(h)});
+  m.compile("adam", CompileOptions{.loss = {"mse", "sparse_categorical_crossentropy"}, .metrics = {"accuracy"},
+                                   .loss_weights = {0.3, 1.5}});
+  m.save(dir.path / "multi.axon");
+  auto loaded = load_model(dir.path / "multi.axon");
+  EXPECT_EQ(loaded->loss_names(), (std::vector<std::string>{"mean_squared_error", "sparse_categorical_crossentropy"}));
+  EXPECT_EQ(loaded->loss_weights(), (std::vector<double>{0.3, 1.5}));
+  EXPECT_EQ(loaded->metric_names(), std::vector<std::string>{"accuracy"});
+}
+
 TEST(Saving, WeightsOnlyAndArchitectureMismatch) {
   TempDir dir;
   clear_session();

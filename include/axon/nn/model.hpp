@@ -18,8 +18,21 @@ namespace axon::nn {
 
 namespace layers { class Dense; }
 
+/// Held-out data for fit: one input and one target, or (multi-input/output models) one tensor per
+/// model input and per model output.
 struct ValidationData {
-  Tensor x, y;
+  ValidationData(Tensor x, Tensor y) : x{std::move(x)}, y{std::move(y)} {}
+  ValidationData(std::vector<Tensor> x, std::vector<Tensor> y) : x(std::move(x)), y(std::move(y)) {}
+  std::vector<Tensor> x, y;
+};
+
+/// compile()'s settings for any model: one loss per output (a single loss applies to every output),
+/// metrics applied to every output, and the weights of the outputs' losses in the total (Keras's
+/// loss_weights; default 1 each).
+struct CompileOptions {
+  std::vector<std::string> loss;
+  std::vector<std::string> metrics = {};
+  std::vector<double> loss_weights = {};
 };
 
 struct FitOptions {
@@ -62,14 +75,24 @@ class Model {
   void compile(const std::string& optimizer, const std::string& loss, const std::vector<std::string>& metrics = {});
   void compile(std::unique_ptr<optim::Optimizer> optimizer, const std::string& loss,
                const std::vector<std::string>& metrics = {});
+  /// Several outputs: compile("adam", {.loss = {"mse", "binary_crossentropy"}, .loss_weights = {1, 0.2}}).
+  /// With more than one output the logs name each output's loss and metrics after its layer:
+  /// "dense_3_loss", "dense_3_accuracy" (Keras's names).
+  void compile(const std::string& optimizer, CompileOptions options);
+  void compile(std::unique_ptr<optim::Optimizer> optimizer, CompileOptions options);
 
   History fit(const Tensor& x, const Tensor& y, FitOptions options = {});
+  /// Multi-input/output models: one tensor per input and per output, in the model's order.
+  History fit(const std::vector<Tensor>& x, const std::vector<Tensor>& y, FitOptions options = {});
   /// Loss and metrics on (x, y), in inference mode.
   Logs evaluate(const Tensor& x, const Tensor& y, EvaluateOptions options = {});
+  Logs evaluate(const std::vector<Tensor>& x, const std::vector<Tensor>& y, EvaluateOptions options = {});
   /// Outputs for x in batches, in inference mode, recording no graph.
   Tensor predict(const Tensor& x, std::int64_t batch_size = 32);
+  std::vector<Tensor> predict(const std::vector<Tensor>& x, std::int64_t batch_size = 32);
   /// One gradient step on one batch; returns its loss and metrics.
   Logs train_on_batch(const Tensor& x, const Tensor& y);
+  Logs train_on_batch(const std::vector<Tensor>& x, const std::vector<Tensor>& y);
   /// The forward pass on a batch (inputs in order); differentiable when grad mode is on.
   std::vector<Tensor> call(const std::vector<Tensor>& inputs, bool training);
   Tensor operator()(const Tensor& x, bool training = false) { return call({x}, training).at(0); }
@@ -86,9 +109,12 @@ class Model {
   const std::vector<SymbolicTensor>& outputs() const { return outputs_; }
   /// The layer applications in evaluation order (Input nodes excluded).
   const std::vector<GraphNode*>& nodes() const { return order_; }
-  /// Names given to compile(), for model files.
+  /// Names given to compile(), for model files: the loss of output 0, every output's loss, the
+  /// metrics, the loss weights.
   const std::string& loss_name() const;
+  std::vector<std::string> loss_names() const;
   const std::vector<std::string>& metric_names() const { return metric_names_; }
+  const std::vector<double>& loss_weights() const;
   /// Distinct layers in graph order.
   std::vector<std::shared_ptr<Layer>> layers() const;
   std::vector<Tensor> trainable_weights() const;
@@ -108,18 +134,22 @@ class Model {
 
  private:
   struct Compiled {
-    Loss loss;
-    std::vector<Metric> metrics;
+    std::vector<Loss> losses;                  ///< one per output
+    std::vector<double> loss_weights;          ///< one per output
+    std::vector<std::vector<Metric>> metrics;  ///< per output
   };
   /// The forward pass; with logits_of (the output Dense layer), output 0 is its pre-activation.
   std::vector<Tensor> run_graph(const std::vector<Tensor>& inputs, bool training, const layers::Dense* logits_of);
-  Tensor total_loss(const Tensor& y, const Tensor& output_or_logits, bool logits, const Tensor& sample_weight) const;
   /// Forward (and with train, backward and an optimizer step) on one batch; updates the metrics'
-  /// states and returns the batch's loss.
-  double run_batch(const Tensor& x, const Tensor& y, bool train, const Tensor& sample_weight = Tensor());
+  /// states and returns the batch's total loss, then each output's loss when there are several.
+  std::vector<double> run_batch(const std::vector<Tensor>& x, const std::vector<Tensor>& y, bool train,
+                                const Tensor& sample_weight = Tensor());
   void reset_metrics();
-  /// The metrics' results since their last reset, beside `loss`.
-  Logs metric_logs(double loss) const;
+  /// The losses given (running means) and the metrics' results since their last reset.
+  Logs metric_logs(const std::vector<double>& losses) const;
+  /// "loss" for the total; "<output layer>_<what>" per output when there are several.
+  std::string output_key(std::size_t output, const std::string& what) const;
+  void check_io(const std::vector<Tensor>& x, const std::vector<Tensor>& y, const char* method) const;
   const Compiled& compiled() const;
 
   std::string name_;
