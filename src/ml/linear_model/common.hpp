@@ -27,6 +27,25 @@ inline Tensor checked_X(const Data& X, std::string_view who, std::int64_t expect
   return x;
 }
 
+/// A sparse X as float64 CSR with finite values; the column count checked like checked_X's.
+inline SparseMatrix checked_sparse_X(const Data& X, std::string_view who, std::int64_t expected_features = -1) {
+  SparseMatrix m = X.sparse(who);
+  if (m.dtype() != Dtype::float64) m = m.astype(Dtype::float64);
+  check(m.rows() > 0, "{}: X has 0 samples; at least 1 is required", who);
+  if (expected_features >= 0)
+    check<ShapeError>(m.cols() == expected_features, "{}: X has {} features, but the estimator was fitted with {}", who,
+                      m.cols(), expected_features);
+  const double* v = m.values().data<double>();
+  const std::int64_t* p = m.indptr().data<std::int64_t>();
+  const std::int64_t* idx = m.indices().data<std::int64_t>();
+  for (std::int64_t i = 0; i < m.rows(); ++i)
+    for (std::int64_t e = p[i]; e < p[i + 1]; ++e)
+      if (!std::isfinite(v[e]))
+        throw ValueError(fmt::format("{}: X contains {} at row {}, column {}; remove or impute it first", who,
+                                     std::isnan(v[e]) ? "NaN" : "infinity", i, idx[e]));
+  return m;
+}
+
 /// y as float64 values, one per sample, all finite.
 inline std::vector<double> checked_y(const Data& X, const Tensor& y, std::string_view who) {
   check_y(X, y, who);

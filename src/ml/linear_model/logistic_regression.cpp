@@ -1,5 +1,6 @@
 #include "axon/ml/linear_model/logistic_regression.hpp"
 
+#include "axon/autograd/ops/shape.hpp"
 #include "axon/core/creation.hpp"
 #include "common.hpp"
 #include "lbfgs.hpp"
@@ -26,9 +27,15 @@ inline double sigmoid(double z) {
   return e / (1.0 + e);
 }
 
-// The training problem: row-major X [n, p], class codes, sample weights (class weights).
+// The training problem: row-major X [n, p] (or, for sparse input, CSR arrays), class codes, sample
+// weights (class weights).
 struct Problem {
   const double* x = nullptr;
+  // Sparse X (TF-IDF features): row i's entries are values[e], columns indices[e], for e in
+  // [indptr[i], indptr[i + 1]). x is null then.
+  const std::int64_t* indptr = nullptr;
+  const std::int64_t* indices = nullptr;
+  const double* values = nullptr;
   std::int64_t n = 0, p = 0;
   std::int64_t k = 1;  // rows of W: 1 for two classes (the score of class 1), else n_classes
   bool fit_intercept = true;
@@ -49,10 +56,14 @@ double binary_loss_grad(const Problem& pb, double l2, const std::vector<double>&
     double f = 0;
     const std::int64_t end = std::min(n, (blk + 1) * kBlock);
     for (std::int64_t i = blk * kBlock; i < end; ++i) {
-      const double* xi = pb.x + i * p;
+      const double* xi = pb.x ? pb.x + i * p : nullptr;
       double z = 0;
+      if (xi) {
 #pragma omp simd reduction(+ : z)
-      for (std::int64_t j = 0; j < p; ++j) z += xi[j] * w[j];
+        for (std::int64_t j = 0; j < p; ++j) z += xi[j] * w[j];
+      } else {
+        for (std::int64_t e = pb.indptr[i]; e < pb.indptr[i + 1]; ++e) z += pb.values[e] * w[pb.indices[e]];
+      }
       z += b;
       const double y = pb.codes[i] == 1 ? 1.0 : 0.0, s = pb.sw[i];
       // One exp serves both: log(1 + e^z) = max(z, 0) + log1p(e^−|z|), σ(z) from the same e^−|z|.
@@ -60,8 +71,12 @@ double binary_loss_grad(const Problem& pb, double l2, const std::vector<double>&
       f += s * (std::max(z, 0.0) + std::log1p(e) - y * z);
       const double sig = z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
       const double r = s * (sig - y);
+      if (xi) {
 #pragma omp simd
-      for (std::int64_t j = 0; j < p; ++j) gb[j] += r * xi[j];
+        for (std::int64_t j = 0; j < p; ++j) gb[j] += r * xi[j];
+      } else {
+        for (std::int64_t e = pb.indptr[i]; e < pb.indptr[i + 1]; ++e) gb[pb.indices[e]] += r * pb.values[e];
+      }
       gb[p] += r;
     }
     part_f[blk] = f;
@@ -109,8 +124,14 @@ double softmax_rows(const Problem& pb, std::vector<double>& z) {
 double multinomial_loss_grad(const Problem& pb, double l2, const std::vector<double>& params, std::vector<double>& grad) {
   const std::int64_t n = pb.n, p = pb.p, k = pb.k;
   std::vector<double> z(static_cast<std::size_t>(n * k));
-  cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(n), static_cast<int>(k), static_cast<int>(p),
-              1.0, pb.x, static_cast<int>(p), params.data(), static_cast<int>(p), 0.0, z.data(), static_cast<int>(k));
+  if (pb.x) {
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(n), static_cast<int>(k), static_cast<int>(p),
+                1.0, pb.x, static_cast<int>(p), params.data(), static_cast<int>(p), 0.0, z.data(), static_cast<int>(k));
+  } else {  // Z = X·Wᵀ over the stored entries
+    for (std::int64_t i = 0; i < n; ++i)
+      for (std::int64_t e = pb.indptr[i]; e < pb.indptr[i + 1]; ++e)
+        for (std::int64_t c = 0; c < k; ++c) z[i * k + c] += pb.values[e] * params[c * p + pb.indices[e]];
+  }
   if (pb.fit_intercept)
     for (std::int64_t i = 0; i < n; ++i)
       for (std::int64_t c = 0; c < k; ++c) z[i * k + c] += params[k * p + c];
@@ -119,8 +140,15 @@ double multinomial_loss_grad(const Problem& pb, double l2, const std::vector<dou
     z[i * k + pb.codes[i]] -= 1.0;
     for (std::int64_t c = 0; c < k; ++c) z[i * k + c] *= pb.sw[i];
   }
-  cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, static_cast<int>(k), static_cast<int>(p), static_cast<int>(n),
-              1.0, z.data(), static_cast<int>(k), pb.x, static_cast<int>(p), 0.0, grad.data(), static_cast<int>(p));
+  if (pb.x) {
+    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, static_cast<int>(k), static_cast<int>(p), static_cast<int>(n),
+                1.0, z.data(), static_cast<int>(k), pb.x, static_cast<int>(p), 0.0, grad.data(), static_cast<int>(p));
+  } else {  // ∇W = Gᵀ·X over the stored entries
+    std::fill(grad.begin(), grad.begin() + k * p, 0.0);
+    for (std::int64_t i = 0; i < n; ++i)
+      for (std::int64_t e = pb.indptr[i]; e < pb.indptr[i + 1]; ++e)
+        for (std::int64_t c = 0; c < k; ++c) grad[c * p + pb.indices[e]] += z[i * k + c] * pb.values[e];
+  }
   if (pb.fit_intercept) {
     for (std::int64_t c = 0; c < k; ++c) grad[k * p + c] = 0;
     for (std::int64_t i = 0; i < n; ++i)
@@ -339,7 +367,10 @@ LogisticRegression& LogisticRegression::fit(const Data& X, const Tensor& y) {
           o.l1_ratio ? fmt::format("{}", *o.l1_ratio) : std::string("None"));
     l1_ratio = *o.l1_ratio;
   }
-  const Tensor x = checked_X(X, who);
+  // Sparse X stays sparse for lbfgs (TF-IDF features); the proximal solver reads dense columns.
+  const bool sparse = X.is_sparse() && o.solver == "lbfgs";
+  const SparseMatrix sx = sparse ? checked_sparse_X(X, who) : SparseMatrix();
+  const Tensor x = sparse ? Tensor() : checked_X(X, who);
   check_y(X, y, who);
   LabelCodes lc = encode_labels(y, who);
   const std::int64_t n_classes = lc.n_classes();
@@ -349,9 +380,17 @@ LogisticRegression& LogisticRegression::fit(const Data& X, const Tensor& y) {
         "{}: multi_class='multinomial' with 2 classes is not provided; use 'auto' (the logistic model)", who);
   coef_ = {};
   Problem pb;
-  pb.x = x.data<double>();
-  pb.n = x.shape(0);
-  pb.p = x.shape(1);
+  if (sparse) {
+    pb.indptr = sx.indptr().data<std::int64_t>();
+    pb.indices = sx.indices().data<std::int64_t>();
+    pb.values = sx.values().data<double>();
+    pb.n = sx.rows();
+    pb.p = sx.cols();
+  } else {
+    pb.x = x.data<double>();
+    pb.n = x.shape(0);
+    pb.p = x.shape(1);
+  }
   pb.k = n_classes == 2 ? 1 : n_classes;
   pb.fit_intercept = o.fit_intercept;
   pb.codes = std::move(lc.codes);
@@ -400,7 +439,17 @@ LogisticRegression& LogisticRegression::fit(const Data& X, const Tensor& y) {
 std::vector<double> LogisticRegression::scores(const Data& X, std::string_view method) const {
   check_fitted(method);
   const std::int64_t k = coef_.shape(0), p = coef_.shape(1);
-  const Tensor x = checked_X(X, fmt::format("LogisticRegression.{}", method), p);
+  const std::string who = fmt::format("LogisticRegression.{}", method);
+  if (X.is_sparse()) {  // X·Wᵀ without densifying X
+    const SparseMatrix sx = checked_sparse_X(X, who, p);
+    const Tensor z = sx.matmul(transpose(coef_));
+    std::vector<double> out = z.to_vector<double>();
+    const double* b = intercept_.data<double>();
+    for (std::int64_t i = 0; i < sx.rows(); ++i)
+      for (std::int64_t c = 0; c < k; ++c) out[i * k + c] += b[c];
+    return out;
+  }
+  const Tensor x = checked_X(X, who, p);
   const std::int64_t n = x.shape(0);
   std::vector<double> z(static_cast<std::size_t>(n * k));
   cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(n), static_cast<int>(k), static_cast<int>(p), 1.0,

@@ -1,6 +1,9 @@
 #include "axon/ml/linear_model/logistic_regression.hpp"
 
+#include "axon/autograd.hpp"
+#include "axon/core/creation.hpp"
 #include "axon/core/error.hpp"
+#include "axon/core/sparse.hpp"
 #include "axon/data/datasets.hpp"
 #include "golden.hpp"
 
@@ -73,6 +76,28 @@ TEST(LogisticRegression, MultinomialMatchesSklearnOnDigits) {
   EXPECT_EQ(m.intercept().shape(), (Shape{10}));
   expect_matches(m, g, X);
   EXPECT_EQ(m.decision_function(X).shape(), (Shape{1797, 10}));
+}
+
+// A SparseMatrix X (TF-IDF features) is fitted without densifying: the same solution as the dense
+// fit of the same numbers, binary and multinomial (digits' pixels are mostly zeros).
+TEST(LogisticRegression, SparseInputFitsLikeDense) {
+  const auto d = data::load_digits();
+  std::vector<std::int64_t> rows(300);
+  for (std::int64_t i = 0; i < 300; ++i) rows[static_cast<std::size_t>(i)] = i;
+  const Tensor X = Data(d.data).take(rows).tensor() / 16.0;
+  const Tensor y10 = Data(d.target).take(rows).tensor();
+  std::vector<std::int64_t> odd;
+  for (std::int64_t v : y10.to_vector<std::int64_t>()) odd.push_back(v % 2);
+  const Tensor y2 = from_vector(odd, {300});
+  const SparseMatrix S = SparseMatrix::from_dense(X);
+  for (const Tensor& y : {y2, y10}) {
+    auto dense = LogisticRegression().fit(X, y);
+    auto sparse = LogisticRegression().fit(S, y);
+    EXPECT_EQ(sparse.n_iter(), dense.n_iter());
+    EXPECT_TENSOR_NEAR(sparse.coef(), dense.coef(), 1e-8, 1e-8);
+    EXPECT_TENSOR_NEAR(sparse.intercept(), dense.intercept(), 1e-8, 1e-8);
+    EXPECT_TENSOR_NEAR(sparse.predict_proba(S), dense.predict_proba(X), 1e-10);
+  }
 }
 
 TEST(LogisticRegression, L1GivesSklearnsSparsityPattern) {
