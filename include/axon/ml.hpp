@@ -14,3 +14,4 @@
 #include "axon/ml/linear_model/ridge.hpp"
 #include "axon/ml/preprocessing/polynomial_features.hpp"
 #include "axon/ml/resample.hpp"
+#include "axon/ml/linear_model/sgd.hpp"
