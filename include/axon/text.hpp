@@ -2,3 +2,5 @@
 #pragma once
 
 #include "axon/text/tokenizer.hpp"
+#include "axon/text/count_vectorizer.hpp"
+#include "axon/text/tfidf_vectorizer.hpp"

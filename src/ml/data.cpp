@@ -11,7 +11,9 @@
 
 namespace axon::ml {
 
-Data::Data(Tensor dense) : v_(std::move(dense)) {}
+Data::Data(Tensor dense) {
+  if (dense.defined()) v_ = std::move(dense);  // an undefined tensor is no data (Kind::none)
+}
 Data::Data(SparseMatrix sparse) : v_(std::move(sparse)) {}
 Data::Data(Texts texts) : v_(std::make_shared<const Texts>(std::move(texts))) {}
 Data::Data(std::shared_ptr<const Texts> texts) : v_(std::move(texts)) {}

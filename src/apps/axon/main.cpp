@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
       fmt::print("axon {} tour ({} threads)\n", axon::kVersion, axon::get_num_threads());
       axon::tour::sgd_and_logistic(tour_options);
       axon::tour::tables_and_datasets(tour_options);
+      axon::tour::regression_and_classification(tour_options);
       axon::tour::neural_networks(tour_options);
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
       fmt::print("\ntour finished in {:.1f} s\n", took.count());

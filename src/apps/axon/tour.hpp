@@ -19,7 +19,12 @@ void sgd_and_logistic(const TourOptions& options);
 /// Fashion-MNIST's shapes and class names.
 void tables_and_datasets(const TourOptions& options);
 
-/// Section 3: softmax regression and an MLP on Fashion-MNIST with the Keras-style API.
+/// Section 3: linear regression on diabetes (R² train/test, a bootstrap interval of a slope, the
+/// line's band against a new patient's interval) and breast-cancer classification with a cost
+/// matrix and the cost-minimizing threshold.
+void regression_and_classification(const TourOptions& options);
+
+/// Section 4: softmax regression and an MLP on Fashion-MNIST with the Keras-style API.
 void neural_networks(const TourOptions& options);
 
 /// Prints a section heading.
