@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -204,15 +205,175 @@ using detail::cell;
 using detail::is_numeric;
 using detail::missing;
 
-// The present values of a numeric column, for the statistics.
+// The present values of a numeric column, for the statistics, in row order. One switch on the dtype,
+// then a branch-free copy: each value is written and the end moves on only when it is present.
 std::vector<double> present_numbers(const Series& s, std::string_view op) {
   check(is_numeric(s.dtype()), "Series '{}': {} needs a numeric column (float64, int64 or bool), got {}", s.name(), op,
         column_type_name(s.dtype()));
-  std::vector<double> out;
-  out.reserve(static_cast<std::size_t>(s.size()));
-  for (std::int64_t i = 0; i < s.size(); ++i)
-    if (!missing(s, i)) out.push_back(s.number_at(i));
+  const auto n = static_cast<std::size_t>(s.size());
+  std::vector<double> out(n);
+  const std::uint8_t* valid = s.validity().empty() ? nullptr : s.validity().data();
+  std::size_t kept = 0;
+  const auto copy = [&](const auto* values) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto x = static_cast<double>(values[i]);
+      out[kept] = x;
+      kept += (valid == nullptr || valid[i] != 0) && !std::isnan(x);
+    }
+  };
+  switch (s.dtype()) {
+    case ColumnType::float64: copy(s.doubles().data()); break;
+    case ColumnType::int64: copy(s.ints().data()); break;
+    default: copy(s.bools().data()); break;
+  }
+  out.resize(kept);
   return out;
+}
+
+// Sums in row order, one value after another (what Series::sum and mean have always returned).
+double sequential_sum(std::span<const double> v) { return std::accumulate(v.begin(), v.end(), 0.0); }
+
+// Two passes: the mean, then the squared deviations from it (pandas' nanvar).
+// `mean` is sequential_sum(v) / size, when the caller has it already.
+double std_of(std::span<const double> v, int ddof, std::optional<double> mean = std::nullopt) {
+  const auto n = static_cast<std::int64_t>(v.size());
+  if (n - ddof <= 0) return NAN;
+  const double m = mean ? *mean : sequential_sum(v) / static_cast<double>(n);
+  double squares = 0.0;
+  for (const double x : v) squares += (x - m) * (x - m);
+  return std::sqrt(squares / static_cast<double>(n - ddof));
+}
+
+// Puts the order statistics `ks` (sorted, distinct, all in [lo, hi)) of v[lo, hi) in place, as a full
+// sort would: nth_element at the middle wanted rank, then the ranks on each side within their side.
+// A rank at either end of its range is a min/max scan, the neighbour ranks the quantiles need.
+void select_ranks(double* v, std::size_t lo, std::size_t hi, const std::size_t* ks, const std::size_t* ks_end) {
+  while (ks != ks_end) {
+    if (*ks == lo) {
+      std::iter_swap(v + lo, std::min_element(v + lo, v + hi));
+      ++lo;
+      ++ks;
+      continue;
+    }
+    if (*(ks_end - 1) == hi - 1) {
+      std::iter_swap(v + hi - 1, std::max_element(v + lo, v + hi));
+      --hi;
+      --ks_end;
+      continue;
+    }
+    const std::size_t* mid = ks + (ks_end - ks) / 2;
+    std::nth_element(v + lo, v + *mid, v + hi);
+    select_ranks(v, lo, *mid, ks, mid);
+    lo = *mid + 1;
+    ks = mid + 1;
+  }
+}
+
+// The values of sorted, distinct ranks of v without reordering it, in one sweep (Floyd and Rivest's
+// idea): a sorted sample of 8192 values brackets each rank (±4 standard deviations of a sample
+// rank), the sweep counts the values below each bracket and copies those inside, and the rank is
+// selected among the ~4% copied. The answer is exact whatever the sample; false (and the caller
+// selects in v itself) when a rank fell outside its bracket or the brackets caught too much.
+bool select_by_sample(std::span<const double> v, const std::vector<std::size_t>& ranks, std::vector<double>& values) {
+  constexpr std::size_t kSample = 8192, kMargin = 180;
+  const std::size_t n = v.size();
+  if (n < 8 * kSample) return false;
+  std::vector<double> sample(kSample);
+  std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+  for (auto& x : sample) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    x = v[static_cast<std::size_t>((state >> 11) % n)];
+  }
+  std::sort(sample.begin(), sample.end());
+  struct Bracket {
+    double lo, hi;
+    std::size_t below = 0;
+    std::vector<double> inside;
+  };
+  std::vector<Bracket> brackets;
+  std::vector<std::size_t> bracket_of;  // per rank
+  for (const auto r : ranks) {
+    const auto at = static_cast<std::size_t>(static_cast<double>(r) / static_cast<double>(n) * kSample);
+    const double lo = at > kMargin ? sample[at - kMargin] : -INFINITY;
+    const double hi = at + kMargin < kSample - 1 ? sample[at + kMargin] : INFINITY;
+    if (!brackets.empty() && lo <= brackets.back().hi) brackets.back().hi = std::max(brackets.back().hi, hi);
+    else brackets.push_back({lo, hi});
+    bracket_of.push_back(brackets.size() - 1);
+  }
+  // Per bracket, a counting sweep (vectorized; it also gives up before copying when duplicates fill
+  // the brackets), then a branch-free copy of the values inside.
+  std::size_t copied = 0;
+  for (auto& b : brackets) {
+    const double lo = b.lo, hi = b.hi;
+    std::size_t below = 0, inside = 0;
+    for (const double x : v) {
+      below += x < lo;
+      inside += (x >= lo) & (x <= hi);
+    }
+    b.below = below;
+    copied += inside;
+    if (copied > n / 4) return false;
+    b.inside.resize(inside + 1);
+    double* out = b.inside.data();
+    std::size_t k = 0;
+    for (const double x : v) {
+      out[k] = x;
+      k += (x >= lo) & (x <= hi);
+    }
+    b.inside.resize(inside);
+  }
+  for (std::size_t k = 0; k < ranks.size(); ++k) {
+    const auto& b = brackets[bracket_of[k]];
+    if (ranks[k] < b.below || ranks[k] >= b.below + b.inside.size()) return false;
+  }
+  values.resize(ranks.size());
+  for (std::size_t j = 0, k = 0; j < brackets.size(); ++j) {
+    auto& b = brackets[j];
+    std::vector<std::size_t> local;
+    for (std::size_t i = k; i < ranks.size() && bracket_of[i] == j; ++i) local.push_back(ranks[i] - b.below);
+    select_ranks(b.inside.data(), 0, b.inside.size(), local.data(), local.data() + local.size());
+    for (const auto r : local) values[k++] = b.inside[r];
+  }
+  return true;
+}
+
+// numpy's 'linear' method, written as numpy 1.24 computes it (virtual index n·q + (1 − q) − 1, and
+// the lerp taken from the upper end when the fraction is >= 0.5) so the last bit agrees. One selection
+// for all qs instead of a sort. v must not be empty; `scratch`, when given, holds v's values and may be
+// reordered (otherwise a copy is made where the selection needs one).
+void quantiles_of(std::span<const double> v, std::span<const double> qs, double* out, std::vector<double>* scratch = nullptr) {
+  const auto n = static_cast<double>(v.size());
+  const auto last = static_cast<double>(v.size() - 1);
+  std::vector<std::size_t> ranks;
+  const auto rank = [&](double position) { return static_cast<std::size_t>(std::clamp(position, 0.0, last)); };
+  for (const double q : qs) {
+    const double below = std::floor(n * q + (1.0 - q) - 1.0);
+    ranks.push_back(rank(below));
+    ranks.push_back(rank(below + 1.0));
+  }
+  std::sort(ranks.begin(), ranks.end());
+  ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+  std::vector<double> values;
+  if (!select_by_sample(v, ranks, values)) {
+    std::vector<double> copy;
+    if (scratch == nullptr) copy.assign(v.begin(), v.end());
+    std::vector<double>& w = scratch != nullptr ? *scratch : copy;
+    select_ranks(w.data(), 0, w.size(), ranks.data(), ranks.data() + ranks.size());
+    for (const auto r : ranks) values.push_back(w[r]);
+  }
+  const auto value_at = [&](std::size_t r) {
+    return values[static_cast<std::size_t>(std::lower_bound(ranks.begin(), ranks.end(), r) - ranks.begin())];
+  };
+  for (std::size_t k = 0; k < qs.size(); ++k) {
+    const double q = qs[k];
+    const double position = n * q + (1.0 - q) - 1.0;
+    const double below = std::floor(position);
+    const double t = position - below;
+    const double a = value_at(rank(below));
+    const double b = value_at(rank(below + 1.0));
+    const double d = b - a;
+    out[k] = t >= 0.5 ? b - d * (1.0 - t) : a + d * t;
+  }
 }
 
 }  // namespace
@@ -475,26 +636,16 @@ Series Series::apply(const std::function<double(double)>& f) const {
 }
 
 // Statistics skip missing values, as pandas does (skipna=True); with nothing left they are NaN (sum: 0).
-double Series::sum() const {
-  const auto v = present_numbers(*this, "sum");
-  return std::accumulate(v.begin(), v.end(), 0.0);
-}
+double Series::sum() const { return sequential_sum(present_numbers(*this, "sum")); }
 
 double Series::mean() const {
   const auto v = present_numbers(*this, "mean");
-  return v.empty() ? NAN : std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+  return v.empty() ? NAN : sequential_sum(v) / static_cast<double>(v.size());
 }
 
-// Two passes: the mean, then the squared deviations from it (pandas' nanvar).
 double Series::std(int ddof) const {
   check(ddof >= 0, "Series '{}': std: ddof must be >= 0, got {}", name_, ddof);
-  const auto v = present_numbers(*this, "std");
-  const auto n = static_cast<std::int64_t>(v.size());
-  if (n - ddof <= 0) return NAN;
-  const double m = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(n);
-  double squares = 0.0;
-  for (const double x : v) squares += (x - m) * (x - m);
-  return std::sqrt(squares / static_cast<double>(n - ddof));
+  return std_of(present_numbers(*this, "std"), ddof);
 }
 
 double Series::min() const {
@@ -507,23 +658,53 @@ double Series::max() const {
   return v.empty() ? NAN : *std::max_element(v.begin(), v.end());
 }
 
-// numpy's 'linear' method, written as numpy 1.24 computes it (virtual index n·q + (1 − q) − 1, and
-// the lerp taken from the upper end when the fraction is >= 0.5) so the last bit agrees.
 double Series::quantile(double q) const {
   check(q >= 0.0 && q <= 1.0, "Series '{}': quantile q must be in [0, 1], got {}", name_, q);
   auto v = present_numbers(*this, "quantile");
   if (v.empty()) return NAN;
-  std::sort(v.begin(), v.end());
-  const auto n = static_cast<double>(v.size());
-  const double position = n * q + (1.0 - q) - 1.0;
-  const double below = std::floor(position);
-  const double t = position - below;
-  const auto last = static_cast<double>(v.size() - 1);
-  const double a = v[static_cast<std::size_t>(std::clamp(below, 0.0, last))];
-  const double b = v[static_cast<std::size_t>(std::clamp(below + 1.0, 0.0, last))];
-  const double d = b - a;
-  return t >= 0.5 ? b - d * (1.0 - t) : a + d * t;
+  double out = NAN;
+  quantiles_of(v, std::span<const double>(&q, 1), &out, &v);
+  return out;
 }
+
+namespace detail {
+
+// describe()'s column: count, mean, std, min, 25%, 50%, 75%, max from one copy of the present
+// values, the same numbers as count(), mean(), std(1), min(), quantile(q), max() one by one.
+std::array<double, 8> describe_numbers(const Series& s) {
+  // A float64 column without missing values is read where it lies; otherwise from a copy of the
+  // present values.
+  std::vector<double> copy;
+  std::span<const double> v;
+  if (s.dtype() == ColumnType::float64 && s.validity().empty()) {
+    const auto& all = s.doubles();
+    std::size_t nans = 0;
+    for (const double x : all) nans += x != x;
+    if (nans == 0) v = all;
+  }
+  if (v.empty()) {
+    copy = present_numbers(s, "describe");
+    v = copy;
+  }
+  const auto n = static_cast<double>(v.size());
+  if (v.empty()) return {0.0, NAN, NAN, NAN, NAN, NAN, NAN, NAN};
+  // One sweep for the sum and the extremes, each as its own function computes it (row order;
+  // std::min_element's and max_element's comparisons), so the bits are the same.
+  double sum = 0.0, lo = v[0], hi = v[0];
+  for (const double x : v) {
+    sum += x;
+    lo = x < lo ? x : lo;
+    hi = hi < x ? x : hi;
+  }
+  const double mean = sum / n;
+  const double sd = std_of(v, 1, mean);
+  constexpr double qs[] = {0.25, 0.5, 0.75};
+  double q[3];
+  quantiles_of(v, qs, q, copy.empty() ? nullptr : &copy);
+  return {n, mean, sd, lo, q[0], q[1], q[2], hi};
+}
+
+}  // namespace detail
 
 namespace {
 

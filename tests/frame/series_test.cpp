@@ -7,6 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include <random>
+
 #include <cmath>
 
 namespace axon::frame {
@@ -132,6 +136,38 @@ TEST(Series, Statistics) {
   expect_error<ValueError>([] { Series::from_strings("s", {"a"}).mean(); }, {"Series 's'", "mean needs a numeric column", "object"});
   expect_error<ValueError>([&] { s.quantile(1.5); }, {"quantile q must be in [0, 1], got 1.5"});
   expect_error<ValueError>([&] { s.std(-1); }, {"ddof must be >= 0"});
+}
+
+// Large series take the sampled selection path (a sorted sample brackets each rank): its
+// quantiles must equal those of a full sort, for spread data, heavy repeats, outliers, missing
+// values and partly sorted data.
+TEST(Series, QuantilesOfLargeSeriesEqualAFullSort) {
+  std::mt19937_64 rng(5);
+  std::normal_distribution<double> normal;
+  const std::size_t n = 150001;
+  std::vector<std::vector<double>> cases(5, std::vector<double>(n));
+  for (std::size_t i = 0; i < n; ++i) {
+    cases[0][i] = normal(rng);
+    cases[1][i] = std::floor(normal(rng) * 2);                      // a few distinct values
+    cases[2][i] = i % 1000 == 0 ? 1e300 * normal(rng) : normal(rng);  // huge outliers
+    cases[3][i] = i % 7 == 0 ? std::nan("") : normal(rng);          // missing values
+    cases[4][i] = i < n / 2 ? static_cast<double>(i) : normal(rng);  // half sorted
+  }
+  for (std::size_t c = 0; c < cases.size(); ++c) {
+    const Series s = Series::from_doubles("x", cases[c]);
+    std::vector<double> sorted;
+    for (double v : cases[c])
+      if (!std::isnan(v)) sorted.push_back(v);
+    std::sort(sorted.begin(), sorted.end());
+    for (double q : {0.0, 0.25, 0.5, 0.75, 0.9, 1.0}) {
+      const double pos = static_cast<double>(sorted.size()) * q + (1 - q) - 1;  // numpy 1.24's virtual index
+      const auto lo = static_cast<std::size_t>(std::floor(pos));
+      const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+      const double t = pos - static_cast<double>(lo), d = sorted[hi] - sorted[lo];  // numpy's _lerp
+      const double want = t >= 0.5 ? sorted[hi] - d * (1 - t) : sorted[lo] + d * t;
+      EXPECT_EQ(s.quantile(q), want) << "case " << c << " q " << q;
+    }
+  }
 }
 
 TEST(Series, Apply) {
