@@ -4,6 +4,7 @@ computers, linux and science (split as axon's loader does); prints the median fi
 and the mean CV accuracies. grid_search_text.cpp does the same with axon.
   /usr/bin/python3 bench/compare/grid_search_text.py [--runs N]"""
 import os
+os.environ["PYTHONWARNINGS"] = "ignore"  # also in joblib's worker processes
 import warnings
 import statistics
 import sys
