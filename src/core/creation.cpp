@@ -128,6 +128,31 @@ Tensor bernoulli(const Tensor& p, Generator& gen) {
     return gen.uniform() < probs[static_cast<std::size_t>(i)] ? 1.0 : 0.0;
   });
 }
+Tensor dropout_mask(Shape shape, double rate, TensorOptions options, Generator& gen) {
+  check(rate >= 0 && rate < 1, "dropout_mask: rate must be in [0, 1), got {}", rate);
+  check(options.dtype == Dtype::float32 || options.dtype == Dtype::float64,
+        "dropout_mask: expected a float32 or float64 mask, got {}", dtype_name(options.dtype));
+  options.requires_grad = false;
+  Tensor t = Tensor::empty(std::move(shape), options);
+  const std::int64_t n = t.numel();
+  const std::uint64_t seed = gen.next_u64();
+  // Keep when the top 32 bits of the hash fall below (1 − rate)·2³².
+  const auto keep_below = static_cast<std::uint64_t>((1.0 - rate) * 4294967296.0);
+  visit_floating(t.dtype(), "dropout_mask", [&]<typename T>() {
+    T* p = t.data<T>();
+    const T scale = static_cast<T>(1.0 / (1.0 - rate));
+#pragma omp parallel for schedule(static) if (n >= (1 << 15))
+    for (std::int64_t i = 0; i < n; ++i) {
+      std::uint64_t z = seed + static_cast<std::uint64_t>(i) * 0x9e3779b97f4a7c15ULL;  // splitmix64
+      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+      z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+      z ^= z >> 31;
+      p[i] = (z >> 32) < keep_below ? scale : T(0);
+    }
+  });
+  return t;
+}
+
 Tensor permutation(std::int64_t n, Generator& gen) {
   Tensor t = arange(n);
   auto* p = t.data<std::int64_t>();

@@ -1,4 +1,7 @@
 #include "axon/core/creation.hpp"
+
+#include "axon/core/backend.hpp"
+#include "axon/core/error.hpp"
 #include "support/testing.hpp"
 
 #include <gtest/gtest.h>
@@ -74,6 +77,30 @@ TEST(Random, DistributionsHaveTheRightMoments) {
   EXPECT_NEAR(std::accumulate(bern.begin(), bern.end(), 0.0) / bern.size(), 0.3, 0.015);
   const auto bp = bernoulli(tensor({0.0, 1.0, 0.0, 1.0}), gen).to_vector<double>();
   EXPECT_EQ(bp, (std::vector<double>{0, 1, 0, 1}));
+}
+
+// The dropout mask: values 0 or 1/(1 − rate) in the right proportion, the same for the same
+// generator state whatever the thread count, a new mask at each call.
+TEST(Random, DropoutMaskIsScaledAndThreadCountIndependent) {
+  const int threads = get_num_threads();
+  Generator g1(7), g2(7);
+  set_num_threads(1);
+  const Tensor a = dropout_mask({300, 400}, 0.2, {.dtype = float32}, g1);
+  set_num_threads(2);
+  const Tensor b = dropout_mask({300, 400}, 0.2, {.dtype = float32}, g2);
+  set_num_threads(threads);
+  EXPECT_EQ(a.to_vector<float>(), b.to_vector<float>());
+  std::int64_t kept = 0;
+  for (float v : a.to_vector<float>()) {
+    if (v != 0.0f) {
+      EXPECT_FLOAT_EQ(v, 1.25f);
+      ++kept;
+    }
+  }
+  EXPECT_NEAR(static_cast<double>(kept) / 120000.0, 0.8, 0.005);
+  EXPECT_NE(dropout_mask({300, 400}, 0.2, {.dtype = float32}, g1).to_vector<float>(), a.to_vector<float>());
+  EXPECT_EQ(dropout_mask({5}, 0.0, {.dtype = float64}, g1).to_vector<double>(), std::vector<double>(5, 1.0));
+  EXPECT_THROW(dropout_mask({5}, 1.0, {}, g1), ValueError);
 }
 
 TEST(Random, PermutationIsAPermutation) {

@@ -68,6 +68,10 @@ Tensor randint(std::int64_t low, std::int64_t high, Shape shape,
 Tensor bernoulli(Shape shape, double p, TensorOptions options = {}, Generator& gen = default_generator());
 /// Elementwise: 1 with probability p[i].
 Tensor bernoulli(const Tensor& p, Generator& gen = default_generator());
+/// Inverted-dropout mask: each element 1/(1 − rate) with probability 1 − rate, else 0. One draw
+/// from `gen` seeds a counter-based hash per element (splitmix64 of seed + index), so the mask is
+/// filled by all threads and still depends only on the generator's state, not on the thread count.
+Tensor dropout_mask(Shape shape, double rate, TensorOptions options = {}, Generator& gen = default_generator());
 /// A random ordering of 0..n-1 (int64), by Fisher–Yates.
 Tensor permutation(std::int64_t n, Generator& gen = default_generator());
 

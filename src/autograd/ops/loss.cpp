@@ -134,8 +134,7 @@ Tensor sparse_categorical_crossentropy(const Tensor& y_true, const Tensor& y_pre
 Tensor dropout(const Tensor& x, double rate, bool training, Generator& gen) {
   check(rate >= 0 && rate < 1, "dropout: rate must be in [0, 1), got {}", rate);
   if (!training || rate == 0) return x;
-  const Tensor keep = bernoulli(x.shape(), 1.0 - rate, {.dtype = x.dtype(), .device = x.device()}, gen);
-  return x * (keep / (1.0 - rate));
+  return x * dropout_mask(x.shape(), rate, {.dtype = x.dtype(), .device = x.device()}, gen);
 }
 
 }  // namespace axon
