@@ -123,20 +123,6 @@ ElasticNet& ElasticNet::fit(const Data& X, const Tensor& y) {
   return *this;
 }
 
-Tensor ElasticNet::predict(const Data& X) const {
-  check_fitted("predict");
-  const Tensor x = checked_X(X, name() + ".predict", coef_.numel());
-  return linear_predict(x, coef_.to_vector<double>(), intercept_);
-}
-
-const Tensor& ElasticNet::coef() const {
-  check_fitted("coef");
-  return coef_;
-}
-double ElasticNet::intercept() const {
-  check_fitted("intercept");
-  return intercept_;
-}
 std::int64_t ElasticNet::n_iter() const {
   check_fitted("n_iter");
   return n_iter_;
@@ -144,10 +130,6 @@ std::int64_t ElasticNet::n_iter() const {
 double ElasticNet::dual_gap() const {
   check_fitted("dual_gap");
   return dual_gap_;
-}
-std::int64_t ElasticNet::n_features_in() const {
-  check_fitted("n_features_in");
-  return coef_.numel();
 }
 
 std::vector<ParamBinding> ElasticNet::bindings() {
@@ -172,36 +154,21 @@ Lasso& Lasso::fit(const Data& X, const Tensor& y) {
   LassoEngine engine({.alpha = o.alpha, .l1_ratio = 1.0, .fit_intercept = o.fit_intercept, .max_iter = o.max_iter,
                       .tol = o.tol, .positive = o.positive, .selection = o.selection, .random_state = o.random_state});
   enet_ = ElasticNet();
+  coef_ = {};
   engine.fit(X, y);
   enet_ = static_cast<ElasticNet&>(engine);
+  coef_ = enet_.coef();
+  intercept_ = enet_.intercept();
   return *this;
 }
 
-Tensor Lasso::predict(const Data& X) const {
-  check_fitted("predict");
-  const Tensor x = checked_X(X, "Lasso.predict", enet_.coef_.numel());
-  return linear_predict(x, enet_.coef_.to_vector<double>(), enet_.intercept_);
-}
-
-const Tensor& Lasso::coef() const {
-  check_fitted("coef");
-  return enet_.coef_;
-}
-double Lasso::intercept() const {
-  check_fitted("intercept");
-  return enet_.intercept_;
-}
 std::int64_t Lasso::n_iter() const {
   check_fitted("n_iter");
-  return enet_.n_iter_;
+  return enet_.n_iter();
 }
 double Lasso::dual_gap() const {
   check_fitted("dual_gap");
-  return enet_.dual_gap_;
-}
-std::int64_t Lasso::n_features_in() const {
-  check_fitted("n_features_in");
-  return enet_.coef_.numel();
+  return enet_.dual_gap();
 }
 
 std::vector<ParamBinding> Lasso::bindings() {

@@ -40,27 +40,9 @@ LinearRegression& LinearRegression::fit(const Data& X, const Tensor& y) {
   return *this;
 }
 
-Tensor LinearRegression::predict(const Data& X) const {
-  check_fitted("predict");
-  const Tensor x = checked_X(X, "LinearRegression.predict", coef_.numel());
-  return linear_predict(x, coef_.to_vector<double>(), intercept_);
-}
-
-const Tensor& LinearRegression::coef() const {
-  check_fitted("coef");
-  return coef_;
-}
-double LinearRegression::intercept() const {
-  check_fitted("intercept");
-  return intercept_;
-}
 std::int64_t LinearRegression::rank() const {
   check_fitted("rank");
   return rank_;
-}
-std::int64_t LinearRegression::n_features_in() const {
-  check_fitted("n_features_in");
-  return coef_.numel();
 }
 
 }  // namespace axon::ml

@@ -48,23 +48,4 @@ Ridge& Ridge::fit(const Data& X, const Tensor& y) {
   return *this;
 }
 
-Tensor Ridge::predict(const Data& X) const {
-  check_fitted("predict");
-  const Tensor x = checked_X(X, "Ridge.predict", coef_.numel());
-  return linear_predict(x, coef_.to_vector<double>(), intercept_);
-}
-
-const Tensor& Ridge::coef() const {
-  check_fitted("coef");
-  return coef_;
-}
-double Ridge::intercept() const {
-  check_fitted("intercept");
-  return intercept_;
-}
-std::int64_t Ridge::n_features_in() const {
-  check_fitted("n_features_in");
-  return coef_.numel();
-}
-
 }  // namespace axon::ml

@@ -2,7 +2,7 @@
 // coordinate descent as sklearn's cd_fast.enet_coordinate_descent.
 #pragma once
 
-#include "axon/ml/estimator.hpp"
+#include "axon/ml/linear_model/linear_model.hpp"
 
 #include <optional>
 
@@ -23,28 +23,19 @@ struct ElasticNetOptions {
 /// Cyclic coordinate descent exactly as scikit-learn's: a pass over the features, then, when the
 /// largest coefficient change is below tol relative to the largest coefficient, the duality gap,
 /// stopping when it is below tol·||y − ȳ||². n_iter() is sklearn's n_iter_.
-class ElasticNet : public EstimatorBase<ElasticNet, ElasticNetOptions> {
+class ElasticNet : public LinearModel<ElasticNet, ElasticNetOptions> {
  public:
-  using EstimatorBase::EstimatorBase;
+  using LinearModel::LinearModel;
   std::string name() const override { return "ElasticNet"; }
-  Kind kind() const override { return Kind::regressor; }
   ElasticNet& fit(const Data& X, const Tensor& y = {}) override;
-  Tensor predict(const Data& X) const override;
-  bool fitted() const override { return coef_.defined(); }
-
-  const Tensor& coef() const;  ///< float64 [n_features]
-  double intercept() const;
   std::int64_t n_iter() const;
   double dual_gap() const;     ///< the last duality gap, in sklearn's scale (divided by n)
-  std::int64_t n_features_in() const;
 
  protected:
   std::vector<ParamBinding> bindings() override;
 
  private:
-  friend class Lasso;
-  Tensor coef_;
-  double intercept_ = 0, dual_gap_ = 0;
+  double dual_gap_ = 0;
   std::int64_t n_iter_ = 0;
 };
 

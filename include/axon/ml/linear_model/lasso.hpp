@@ -16,26 +16,19 @@ struct LassoOptions {
 };
 
 /// Minimises 1/(2n)·||y − Xw − b||² + alpha·||w||₁ by the coordinate descent of ElasticNet.
-class Lasso : public EstimatorBase<Lasso, LassoOptions> {
+class Lasso : public LinearModel<Lasso, LassoOptions> {
  public:
-  using EstimatorBase::EstimatorBase;
+  using LinearModel::LinearModel;
   std::string name() const override { return "Lasso"; }
-  Kind kind() const override { return Kind::regressor; }
   Lasso& fit(const Data& X, const Tensor& y = {}) override;
-  Tensor predict(const Data& X) const override;
-  bool fitted() const override { return enet_.fitted(); }
-
-  const Tensor& coef() const;
-  double intercept() const;
   std::int64_t n_iter() const;
   double dual_gap() const;
-  std::int64_t n_features_in() const;
 
  protected:
   std::vector<ParamBinding> bindings() override;
 
  private:
-  ElasticNet enet_;
+  ElasticNet enet_;  ///< the fit (l1_ratio = 1), for n_iter and dual_gap
 };
 
 }  // namespace axon::ml

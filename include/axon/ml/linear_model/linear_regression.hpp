@@ -1,7 +1,7 @@
 // sklearn.linear_model.LinearRegression: ordinary least squares.
 #pragma once
 
-#include "axon/ml/estimator.hpp"
+#include "axon/ml/linear_model/linear_model.hpp"
 
 namespace axon::ml {
 
@@ -15,28 +15,18 @@ struct LinearRegressionOptions {
 ///
 ///   auto lr = ml::LinearRegression().fit(X, y);
 ///   lr.coef();  lr.intercept();  lr.predict(X_new);
-class LinearRegression : public EstimatorBase<LinearRegression, LinearRegressionOptions> {
+class LinearRegression : public LinearModel<LinearRegression, LinearRegressionOptions> {
  public:
-  using EstimatorBase::EstimatorBase;
+  using LinearModel::LinearModel;
   std::string name() const override { return "LinearRegression"; }
-  Kind kind() const override { return Kind::regressor; }
   LinearRegression& fit(const Data& X, const Tensor& y = {}) override;
-  Tensor predict(const Data& X) const override;
-  bool fitted() const override { return coef_.defined(); }
-
-  /// float64 [n_features].
-  const Tensor& coef() const;
-  double intercept() const;
   /// Numerical rank of the (centred) X.
   std::int64_t rank() const;
-  std::int64_t n_features_in() const;
 
  protected:
   std::vector<ParamBinding> bindings() override { return {param("fit_intercept", options_.fit_intercept)}; }
 
  private:
-  Tensor coef_;
-  double intercept_ = 0;
   std::int64_t rank_ = 0;
 };
 

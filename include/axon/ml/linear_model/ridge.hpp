@@ -1,7 +1,7 @@
 // sklearn.linear_model.Ridge: least squares with an L2 penalty.
 #pragma once
 
-#include "axon/ml/estimator.hpp"
+#include "axon/ml/linear_model/linear_model.hpp"
 
 namespace axon::ml {
 
@@ -14,27 +14,16 @@ struct RidgeOptions {
 /// Minimises ||y − Xw − b||² + alpha·||w||², by Cholesky on the normal equations
 /// (XᵀX + αI)w = Xᵀy as sklearn's "cholesky" solver; with more features than samples, on the
 /// kernel form (XXᵀ + αI)c = y, w = Xᵀc, as sklearn does.
-class Ridge : public EstimatorBase<Ridge, RidgeOptions> {
+class Ridge : public LinearModel<Ridge, RidgeOptions> {
  public:
-  using EstimatorBase::EstimatorBase;
+  using LinearModel::LinearModel;
   std::string name() const override { return "Ridge"; }
-  Kind kind() const override { return Kind::regressor; }
   Ridge& fit(const Data& X, const Tensor& y = {}) override;
-  Tensor predict(const Data& X) const override;
-  bool fitted() const override { return coef_.defined(); }
-
-  const Tensor& coef() const;  ///< float64 [n_features]
-  double intercept() const;
-  std::int64_t n_features_in() const;
 
  protected:
   std::vector<ParamBinding> bindings() override {
     return {param("alpha", options_.alpha), param("fit_intercept", options_.fit_intercept), param("solver", options_.solver)};
   }
-
- private:
-  Tensor coef_;
-  double intercept_ = 0;
 };
 
 }  // namespace axon::ml
