@@ -1,0 +1,85 @@
+// DecisionTreeClassifier (sklearn.tree.DecisionTreeClassifier, scikit-learn 1.2): CART grown with
+// scikit-learn's best splitter, so that the same data and random_state give scikit-learn's tree
+// (the same feature draws, the same float32 thresholds, the same tie rule).
+//
+//   auto clf = ml::DecisionTreeClassifier({.max_depth = 3, .random_state = 0}).fit(X, y);
+//   clf.predict(X_test); clf.predict_proba(X_test); clf.feature_importances();
+//   fmt::print("{}", ml::export_text(clf, {.feature_names = iris.feature_names}));
+#pragma once
+
+#include "axon/core/sparse.hpp"
+#include "axon/ml/estimator.hpp"
+#include "axon/ml/tree/tree.hpp"
+
+#include <map>
+#include <optional>
+
+namespace axon::ml {
+
+struct DecisionTreeClassifierOptions {
+  std::string criterion = "gini";              ///< "gini", "entropy" or "log_loss" (= entropy, in bits)
+  std::optional<std::int64_t> max_depth;       ///< None: grow until leaves are pure or too small
+  std::int64_t min_samples_split = 2;          ///< an internal node needs this many samples (an int)
+  std::int64_t min_samples_leaf = 1;           ///< each child of a split keeps at least this many (an int)
+  double min_weight_fraction_leaf = 0.0;       ///< ... and at least this fraction of the total weight
+  MaxFeatures max_features;                    ///< features drawn (without replacement) per split; None: all
+  std::optional<std::int64_t> random_state;    ///< numpy seed: the order features are tried in (ties!)
+  std::optional<std::int64_t> max_leaf_nodes;  ///< set: best-first growth up to this many leaves
+  double min_impurity_decrease = 0.0;          ///< split only when the weighted impurity decrease reaches it
+  std::optional<std::string> class_weight;     ///< None or "balanced" (n / (n_classes · count(class)))
+  /// {label: weight}, as class_weight={0: 1, 1: 5} (not a get_params entry); used when class_weight is None.
+  std::map<double, double> class_weight_map;
+  double ccp_alpha = 0.0;                      ///< minimal cost-complexity pruning strength (0: none)
+};
+
+/// A split sends a sample left when its float32 feature value is <= the float64 threshold (a
+/// midpoint between consecutive distinct float32 values, as scikit-learn casts X to float32).
+/// NaN or infinite inputs are errors naming the column.
+class DecisionTreeClassifier : public EstimatorBase<DecisionTreeClassifier, DecisionTreeClassifierOptions> {
+ public:
+  using EstimatorBase::EstimatorBase;
+  std::string name() const override { return "DecisionTreeClassifier"; }
+  Kind kind() const override { return Kind::classifier; }
+  /// X: dense or sparse (densified) or a numeric DataFrame; y: 1-D labels with at least 2 classes.
+  DecisionTreeClassifier& fit(const Data& X, const Tensor& y = {}) override;
+  /// The class with the largest weight in the leaf (first one on ties), in y's dtype.
+  Tensor predict(const Data& X) const override;
+  /// float64 [n, n_classes]: the leaf's class weights divided by their sum.
+  Tensor predict_proba(const Data& X) const override;
+  Tensor predict_log_proba(const Data& X) const override;
+  Tensor classes() const override { return labels_.classes; }
+  bool fitted() const override { return fitted_; }
+
+  /// The leaf index (node id) of each row, int64 [n].
+  Tensor apply(const Data& X) const;
+  /// CSR [n, node_count]: 1 where a row passes through a node.
+  SparseMatrix decision_path(const Data& X) const;
+  /// Normalized total impurity decrease per feature, float64 [n_features].
+  Tensor feature_importances() const;
+  std::int64_t get_depth() const;
+  std::int64_t get_n_leaves() const;
+  std::int64_t node_count() const;
+  std::int64_t n_features_in() const;
+  std::int64_t n_classes() const { return labels_.n_classes(); }
+  std::int64_t max_features() const;  ///< the resolved max_features_
+  /// The fitted tree (scikit-learn's tree_).
+  const Tree& tree() const;
+
+ protected:
+  std::vector<ParamBinding> bindings() override {
+    return {param("ccp_alpha", options_.ccp_alpha), param("class_weight", options_.class_weight),
+            param("criterion", options_.criterion), param("max_depth", options_.max_depth),
+            max_features_param("max_features", options_.max_features), param("max_leaf_nodes", options_.max_leaf_nodes),
+            param("min_impurity_decrease", options_.min_impurity_decrease), param("min_samples_leaf", options_.min_samples_leaf),
+            param("min_samples_split", options_.min_samples_split),
+            param("min_weight_fraction_leaf", options_.min_weight_fraction_leaf), param("random_state", options_.random_state)};
+  }
+
+ private:
+  Tree tree_;
+  LabelCodes labels_;
+  std::int64_t max_features_ = 0;
+  bool fitted_ = false;
+};
+
+}  // namespace axon::ml
