@@ -1,5 +1,7 @@
 #include "forest.hpp"
 
+#include "axon/core/creation.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -173,6 +175,12 @@ std::vector<double> forest_importances(const Forest& f, std::int64_t n_features)
   if (s > 0.0)
     for (double& v : mean) v /= s;
   return mean;
+}
+
+const std::vector<Tree>& trees_of(const Forest& forest) { return forest.trees; }
+
+Tensor feature_importances(const Forest& forest, std::int64_t n_features) {
+  return from_vector(forest_importances(forest, n_features), {n_features});
 }
 
 }  // namespace axon::ml::forest_detail

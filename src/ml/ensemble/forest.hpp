@@ -4,6 +4,7 @@
 #pragma once
 
 #include "../tree/builder.hpp"
+#include "axon/ml/ensemble/base_forest.hpp"
 
 #include <functional>
 #include <variant>

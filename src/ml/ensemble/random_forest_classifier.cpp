@@ -109,27 +109,8 @@ Tensor RandomForestClassifier::predict(const Data& X) const {
   return decode_labels(labels_.classes, best);
 }
 
-double RandomForestClassifier::oob_score() const {
-  check_fitted("oob_score");
-  check(options_.oob_score, "RandomForestClassifier.oob_score: fit with oob_score=True to get it");
-  return oob_score_;
-}
 Tensor RandomForestClassifier::oob_decision_function() const {
-  check_fitted("oob_decision_function");
-  check(options_.oob_score, "RandomForestClassifier.oob_decision_function: fit with oob_score=True to get it");
+  check_oob("oob_decision_function");
   return oob_decision_;
 }
-Tensor RandomForestClassifier::feature_importances() const {
-  check_fitted("feature_importances");
-  return from_vector(forest_importances(*forest_, n_features_), {n_features_});
-}
-const std::vector<Tree>& RandomForestClassifier::trees() const {
-  check_fitted("trees");
-  return forest_->trees;
-}
-std::int64_t RandomForestClassifier::n_features_in() const {
-  check_fitted("n_features_in");
-  return n_features_;
-}
-
 }  // namespace axon::ml

@@ -62,27 +62,8 @@ Tensor RandomForestRegressor::predict(const Data& X) const {
   return from_vector(out, {n});
 }
 
-double RandomForestRegressor::oob_score() const {
-  check_fitted("oob_score");
-  check(options_.oob_score, "RandomForestRegressor.oob_score: fit with oob_score=True to get it");
-  return oob_score_;
-}
 Tensor RandomForestRegressor::oob_prediction() const {
-  check_fitted("oob_prediction");
-  check(options_.oob_score, "RandomForestRegressor.oob_prediction: fit with oob_score=True to get it");
+  check_oob("oob_prediction");
   return oob_prediction_;
 }
-Tensor RandomForestRegressor::feature_importances() const {
-  check_fitted("feature_importances");
-  return from_vector(forest_importances(*forest_, n_features_), {n_features_});
-}
-const std::vector<Tree>& RandomForestRegressor::trees() const {
-  check_fitted("trees");
-  return forest_->trees;
-}
-std::int64_t RandomForestRegressor::n_features_in() const {
-  check_fitted("n_features_in");
-  return n_features_;
-}
-
 }  // namespace axon::ml

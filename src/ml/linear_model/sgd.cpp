@@ -511,8 +511,10 @@ std::int64_t SGDClassifier::n_features_in() const {
   return coef_.shape(1);
 }
 
-std::vector<ParamBinding> SGDClassifier::bindings() {
-  auto& o = options_;
+namespace {
+// The hyperparameters both SGD estimators have (the classifier adds class_weight).
+template <class Options>
+std::vector<ParamBinding> sgd_bindings(Options& o) {
   return {param("loss", o.loss),
           param("penalty", o.penalty),
           param("alpha", o.alpha),
@@ -527,8 +529,14 @@ std::vector<ParamBinding> SGDClassifier::bindings() {
           param("eta0", o.eta0),
           param("power_t", o.power_t),
           param("n_iter_no_change", o.n_iter_no_change),
-          param("class_weight", o.class_weight),
           param("average", o.average)};
+}
+}  // namespace
+
+std::vector<ParamBinding> SGDClassifier::bindings() {
+  std::vector<ParamBinding> b = sgd_bindings(options_);
+  b.push_back(param("class_weight", options_.class_weight));
+  return b;
 }
 
 // ---- SGDRegressor -------------------------------------------------------------------------------
@@ -578,23 +586,6 @@ std::int64_t SGDRegressor::n_features_in() const {
   return coef_.shape(0);
 }
 
-std::vector<ParamBinding> SGDRegressor::bindings() {
-  auto& o = options_;
-  return {param("loss", o.loss),
-          param("penalty", o.penalty),
-          param("alpha", o.alpha),
-          param("l1_ratio", o.l1_ratio),
-          param("fit_intercept", o.fit_intercept),
-          param("max_iter", o.max_iter),
-          param("tol", o.tol),
-          param("shuffle", o.shuffle),
-          param("epsilon", o.epsilon),
-          param("random_state", o.random_state),
-          param("learning_rate", o.learning_rate),
-          param("eta0", o.eta0),
-          param("power_t", o.power_t),
-          param("n_iter_no_change", o.n_iter_no_change),
-          param("average", o.average)};
-}
+std::vector<ParamBinding> SGDRegressor::bindings() { return sgd_bindings(options_); }
 
 }  // namespace axon::ml

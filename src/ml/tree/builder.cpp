@@ -790,6 +790,11 @@ Tensor apply_tree(const Tree& tree, const Data& X, std::string_view who) {
   return from_vector(leaves, {n});
 }
 
+Tensor feature_importances(const Tree& tree) {
+  const std::vector<double> v = tree.feature_importances();
+  return from_vector(v, {static_cast<std::int64_t>(v.size())});
+}
+
 SparseMatrix decision_path(const Tree& tree, const Data& X, std::string_view who) {
   const std::vector<float> rows = predict_rows(X, tree.n_features, who);
   const std::int64_t p = tree.n_features, n = static_cast<std::int64_t>(rows.size()) / std::max<std::int64_t>(p, 1);

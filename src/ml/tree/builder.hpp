@@ -8,6 +8,7 @@
 #include "axon/core/sparse.hpp"
 #include "axon/core/tensor.hpp"
 #include "axon/ml/data.hpp"
+#include "axon/ml/tree/base_decision_tree.hpp"
 #include "axon/ml/tree/tree.hpp"
 
 #include <cstdint>
@@ -119,10 +120,7 @@ std::uint32_t resolve_seed(const std::optional<std::int64_t>& random_state, std:
 /// row-major float32 (non-finite values are errors naming the column).
 std::vector<float> predict_rows(const Data& X, std::int64_t n_features, std::string_view who);
 
-/// The leaf of each row (int64 [n]).
-Tensor apply_tree(const Tree& tree, const Data& X, std::string_view who);
-/// CSR [n, node_count] indicator of the nodes each row passes through (sklearn's decision_path).
-SparseMatrix decision_path(const Tree& tree, const Data& X, std::string_view who);
+// apply_tree, decision_path and feature_importances are declared in base_decision_tree.hpp.
 
 }  // namespace axon::ml::tree_detail
 

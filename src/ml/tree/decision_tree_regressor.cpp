@@ -36,24 +36,5 @@ Tensor DecisionTreeRegressor::predict(const Data& X) const {
   return from_vector(out, {n});
 }
 
-Tensor DecisionTreeRegressor::apply(const Data& X) const {
-  check_fitted("apply");
-  return apply_tree(tree_, X, "DecisionTreeRegressor.apply");
-}
-SparseMatrix DecisionTreeRegressor::decision_path(const Data& X) const {
-  check_fitted("decision_path");
-  return tree_detail::decision_path(tree_, X, "DecisionTreeRegressor.decision_path");
-}
-Tensor DecisionTreeRegressor::feature_importances() const {
-  check_fitted("feature_importances");
-  const std::vector<double> v = tree_.feature_importances();
-  return from_vector(v, {static_cast<std::int64_t>(v.size())});
-}
-std::int64_t DecisionTreeRegressor::get_depth() const { check_fitted("get_depth"); return tree_.max_depth; }
-std::int64_t DecisionTreeRegressor::get_n_leaves() const { check_fitted("get_n_leaves"); return tree_.n_leaves(); }
-std::int64_t DecisionTreeRegressor::node_count() const { check_fitted("node_count"); return tree_.node_count(); }
-std::int64_t DecisionTreeRegressor::n_features_in() const { check_fitted("n_features_in"); return tree_.n_features; }
-std::int64_t DecisionTreeRegressor::max_features() const { check_fitted("max_features"); return max_features_; }
-const Tree& DecisionTreeRegressor::tree() const { check_fitted("tree"); return tree_; }
 
 }  // namespace axon::ml

@@ -9,8 +9,7 @@
 //   rf.score(X_test, y_test); rf.oob_score(); rf.feature_importances();
 #pragma once
 
-#include "axon/ml/estimator.hpp"
-#include "axon/ml/tree/tree.hpp"
+#include "axon/ml/ensemble/base_forest.hpp"
 
 #include <map>
 #include <memory>
@@ -18,8 +17,6 @@
 #include <variant>
 
 namespace axon::ml {
-
-namespace forest_detail { struct Forest; }
 
 /// max_samples of forests: None (n rows), an int count or a float fraction of the rows.
 using MaxSamples = std::variant<std::monostate, std::int64_t, double>;
@@ -46,9 +43,9 @@ struct RandomForestClassifierOptions {
   MaxSamples max_samples;                      ///< bootstrap sample size (None: n)
 };
 
-class RandomForestClassifier : public EstimatorBase<RandomForestClassifier, RandomForestClassifierOptions> {
+class RandomForestClassifier : public BaseForest<RandomForestClassifier, RandomForestClassifierOptions> {
  public:
-  using EstimatorBase::EstimatorBase;
+  using BaseForest::BaseForest;
   std::string name() const override { return "RandomForestClassifier"; }
   Kind kind() const override { return Kind::classifier; }
   RandomForestClassifier& fit(const Data& X, const Tensor& y = {}) override;
@@ -58,17 +55,10 @@ class RandomForestClassifier : public EstimatorBase<RandomForestClassifier, Rand
   Tensor predict_proba(const Data& X) const override;
   Tensor predict_log_proba(const Data& X) const override;
   Tensor classes() const override { return labels_.classes; }
-  bool fitted() const override { return forest_ != nullptr; }
 
-  /// Accuracy of the out-of-bag predictions (oob_score = true).
-  double oob_score() const;
   /// float64 [n_train, n_classes]: each training row's mean probability over the trees that did not
   /// draw it (rows every tree drew are divided by 1, i.e. stay 0, with scikit-learn's warning case).
   Tensor oob_decision_function() const;
-  Tensor feature_importances() const;
-  /// The fitted trees (scikit-learn's estimators_[i].tree_).
-  const std::vector<Tree>& trees() const;
-  std::int64_t n_features_in() const;
 
  protected:
   std::vector<ParamBinding> bindings() override {
@@ -86,10 +76,7 @@ class RandomForestClassifier : public EstimatorBase<RandomForestClassifier, Rand
  private:
   std::vector<double> mean_proba(const Data& X, std::string_view who) const;
 
-  std::shared_ptr<const forest_detail::Forest> forest_;  // immutable once grown: copies share it
   LabelCodes labels_;
-  std::int64_t n_features_ = 0;
-  double oob_score_ = 0.0;
   Tensor oob_decision_;
 };
 

@@ -36,29 +36,22 @@ struct RandomForestRegressorOptions {
   MaxSamples max_samples;                      ///< bootstrap sample size (None: n)
 };
 
-class RandomForestRegressor : public EstimatorBase<RandomForestRegressor, RandomForestRegressorOptions> {
+class RandomForestRegressor : public BaseForest<RandomForestRegressor, RandomForestRegressorOptions> {
  public:
-  using EstimatorBase::EstimatorBase;
+  using BaseForest::BaseForest;
   std::string name() const override { return "RandomForestRegressor"; }
   Kind kind() const override { return Kind::regressor; }
   RandomForestRegressor& fit(const Data& X, const Tensor& y = {}) override;
   /// float64 [n]: the mean of the trees' predictions.
   Tensor predict(const Data& X) const override;
-  bool fitted() const override { return forest_ != nullptr; }
 
-  /// R² of the out-of-bag predictions (oob_score = true).
-  double oob_score() const;
   /// float64 [n_train]: each training row's mean prediction over the trees that did not draw it.
   Tensor oob_prediction() const;
-  Tensor feature_importances() const;
-  /// The fitted trees (scikit-learn's estimators_[i].tree_).
-  const std::vector<Tree>& trees() const;
-  std::int64_t n_features_in() const;
 
  protected:
   std::vector<ParamBinding> bindings() override {
     return {param("bootstrap", options_.bootstrap), param("ccp_alpha", options_.ccp_alpha),
-param("criterion", options_.criterion),
+            param("criterion", options_.criterion),
             param("max_depth", options_.max_depth), max_features_param("max_features", options_.max_features),
             param("max_leaf_nodes", options_.max_leaf_nodes), max_samples_param("max_samples", options_.max_samples),
             param("min_impurity_decrease", options_.min_impurity_decrease),
@@ -69,9 +62,6 @@ param("criterion", options_.criterion),
   }
 
  private:
-  std::shared_ptr<const forest_detail::Forest> forest_;  // immutable once grown: copies share it
-  std::int64_t n_features_ = 0;
-  double oob_score_ = 0.0;
   Tensor oob_prediction_;
 };
 

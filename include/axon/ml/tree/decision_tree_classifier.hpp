@@ -7,9 +7,7 @@
 //   fmt::print("{}", ml::export_text(clf, {.feature_names = iris.feature_names}));
 #pragma once
 
-#include "axon/core/sparse.hpp"
-#include "axon/ml/estimator.hpp"
-#include "axon/ml/tree/tree.hpp"
+#include "axon/ml/tree/base_decision_tree.hpp"
 
 #include <map>
 #include <optional>
@@ -35,9 +33,9 @@ struct DecisionTreeClassifierOptions {
 /// A split sends a sample left when its float32 feature value is <= the float64 threshold (a
 /// midpoint between consecutive distinct float32 values, as scikit-learn casts X to float32).
 /// NaN or infinite inputs are errors naming the column.
-class DecisionTreeClassifier : public EstimatorBase<DecisionTreeClassifier, DecisionTreeClassifierOptions> {
+class DecisionTreeClassifier : public BaseDecisionTree<DecisionTreeClassifier, DecisionTreeClassifierOptions> {
  public:
-  using EstimatorBase::EstimatorBase;
+  using BaseDecisionTree::BaseDecisionTree;
   std::string name() const override { return "DecisionTreeClassifier"; }
   Kind kind() const override { return Kind::classifier; }
   /// X: dense or sparse (densified) or a numeric DataFrame; y: 1-D labels with at least 2 classes.
@@ -48,22 +46,8 @@ class DecisionTreeClassifier : public EstimatorBase<DecisionTreeClassifier, Deci
   Tensor predict_proba(const Data& X) const override;
   Tensor predict_log_proba(const Data& X) const override;
   Tensor classes() const override { return labels_.classes; }
-  bool fitted() const override { return fitted_; }
 
-  /// The leaf index (node id) of each row, int64 [n].
-  Tensor apply(const Data& X) const;
-  /// CSR [n, node_count]: 1 where a row passes through a node.
-  SparseMatrix decision_path(const Data& X) const;
-  /// Normalized total impurity decrease per feature, float64 [n_features].
-  Tensor feature_importances() const;
-  std::int64_t get_depth() const;
-  std::int64_t get_n_leaves() const;
-  std::int64_t node_count() const;
-  std::int64_t n_features_in() const;
   std::int64_t n_classes() const { return labels_.n_classes(); }
-  std::int64_t max_features() const;  ///< the resolved max_features_
-  /// The fitted tree (scikit-learn's tree_).
-  const Tree& tree() const;
 
  protected:
   std::vector<ParamBinding> bindings() override {
@@ -76,10 +60,7 @@ class DecisionTreeClassifier : public EstimatorBase<DecisionTreeClassifier, Deci
   }
 
  private:
-  Tree tree_;
   LabelCodes labels_;
-  std::int64_t max_features_ = 0;
-  bool fitted_ = false;
 };
 
 }  // namespace axon::ml

@@ -7,9 +7,7 @@
 //   fmt::print("{}", ml::export_text(reg, {.feature_names = diabetes.feature_names}));
 #pragma once
 
-#include "axon/core/sparse.hpp"
-#include "axon/ml/estimator.hpp"
-#include "axon/ml/tree/tree.hpp"
+#include "axon/ml/tree/base_decision_tree.hpp"
 
 #include <optional>
 
@@ -31,30 +29,15 @@ struct DecisionTreeRegressorOptions {
 /// A split sends a sample left when its float32 feature value is <= the float64 threshold (a
 /// midpoint between consecutive distinct float32 values, as scikit-learn casts X to float32).
 /// NaN or infinite inputs are errors naming the column.
-class DecisionTreeRegressor : public EstimatorBase<DecisionTreeRegressor, DecisionTreeRegressorOptions> {
+class DecisionTreeRegressor : public BaseDecisionTree<DecisionTreeRegressor, DecisionTreeRegressorOptions> {
  public:
-  using EstimatorBase::EstimatorBase;
+  using BaseDecisionTree::BaseDecisionTree;
   std::string name() const override { return "DecisionTreeRegressor"; }
   Kind kind() const override { return Kind::regressor; }
   /// X: dense or sparse (densified) or a numeric DataFrame; y: 1-D numeric targets.
   DecisionTreeRegressor& fit(const Data& X, const Tensor& y = {}) override;
   /// The mean training target of the leaf, float64 [n].
   Tensor predict(const Data& X) const override;
-  bool fitted() const override { return fitted_; }
-
-  /// The leaf index (node id) of each row, int64 [n].
-  Tensor apply(const Data& X) const;
-  /// CSR [n, node_count]: 1 where a row passes through a node.
-  SparseMatrix decision_path(const Data& X) const;
-  /// Normalized total impurity decrease per feature, float64 [n_features].
-  Tensor feature_importances() const;
-  std::int64_t get_depth() const;
-  std::int64_t get_n_leaves() const;
-  std::int64_t node_count() const;
-  std::int64_t n_features_in() const;
-  std::int64_t max_features() const;  ///< the resolved max_features_
-  /// The fitted tree (scikit-learn's tree_).
-  const Tree& tree() const;
 
  protected:
   std::vector<ParamBinding> bindings() override {
@@ -65,11 +48,6 @@ class DecisionTreeRegressor : public EstimatorBase<DecisionTreeRegressor, Decisi
             param("min_samples_split", options_.min_samples_split),
             param("min_weight_fraction_leaf", options_.min_weight_fraction_leaf), param("random_state", options_.random_state)};
   }
-
- private:
-  Tree tree_;
-  std::int64_t max_features_ = 0;
-  bool fitted_ = false;
 };
 
 }  // namespace axon::ml
