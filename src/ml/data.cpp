@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstring>
 
 namespace axon::ml {
@@ -150,6 +151,21 @@ void check_y(const Data& X, const Tensor& y, std::string_view who) {
   check(y.defined(), "{}: y is required (a 1-D tensor of {} targets)", who, X.n_samples());
   check<ShapeError>(y.ndim() == 1, "{}: y must be 1-D [n_samples], got shape {}", who, shape_text(y.shape()));
   check<ShapeError>(y.shape(0) == X.n_samples(), "{}: X has {} samples but y has {}", who, X.n_samples(), y.shape(0));
+}
+
+std::vector<double> check_sample_weight(const Data& X, const Tensor& sample_weight, std::string_view who) {
+  if (!sample_weight.defined()) return {};
+  check<ShapeError>(sample_weight.ndim() == 1 && sample_weight.shape(0) == X.n_samples(),
+                    "{}: sample_weight must have shape [{}] (one weight per sample), got {}", who, X.n_samples(),
+                    shape_text(sample_weight.shape()));
+  std::vector<double> w = sample_weight.to_vector<double>();
+  double total = 0.0;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    check(std::isfinite(w[i]) && w[i] >= 0.0, "{}: sample_weight must be finite and >= 0, got {} at position {}", who, w[i], i);
+    total += w[i];
+  }
+  check(total > 0.0, "{}: sample_weight sums to 0; at least one sample needs a positive weight", who);
+  return w;
 }
 
 }  // namespace axon::ml

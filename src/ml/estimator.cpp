@@ -32,6 +32,11 @@ Tensor Estimator::predict_log_proba(const Data& X) const {
   return p;
 }
 
+Estimator& Estimator::fit(const Data& X, const Tensor& y, const Tensor& sample_weight) {
+  check(!sample_weight.defined(), "{}.fit does not take sample_weight (it cannot weigh samples)", name());
+  return fit(X, y);
+}
+
 Data Estimator::fit_transform(const Data& X, const Tensor& y) {
   fit(X, y);
   return transform(X);

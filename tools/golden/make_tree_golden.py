@@ -73,14 +73,19 @@ def main():
         "max_features2_seed0": {"max_features": 2},
         "max_features2_seed7": {"max_features": 2, "random_state": 7},
         "sqrt_seed3": {"max_features": "sqrt", "random_state": 3, "criterion": "log_loss"},
+        # sample_weight i % 4 (a quarter of the rows weigh 0), times the balanced class weights
+        "weighted": {"sample_weight": True},
+        "weighted_balanced_depth3": {"sample_weight": True, "class_weight": "balanced", "max_depth": 3},
     }
     for name, kw in configs.items():
         kw = dict(kw)
         seed = kw.pop("random_state", 0)
-        est = DecisionTreeClassifier(random_state=seed, **kw).fit(Xtr, ytr)
+        sw = (np.arange(len(ytr)) % 4).astype(float) if kw.pop("sample_weight", False) else None
+        est = DecisionTreeClassifier(random_state=seed, **kw).fit(Xtr, ytr, sample_weight=sw)
         rec = tree_record(est, Xte, True, True)
         rec["random_state"] = seed
-        rec["seed_invariant"] = all(same_tree(est, DecisionTreeClassifier(random_state=s, **kw).fit(Xtr, ytr)) for s in range(10))
+        rec["seed_invariant"] = all(same_tree(est, DecisionTreeClassifier(random_state=s, **kw).fit(Xtr, ytr, sample_weight=sw))
+                                    for s in range(10))
         out["iris"][name] = rec
 
     small = DecisionTreeClassifier(max_depth=2, random_state=0).fit(iris.data, iris.target)
@@ -101,14 +106,20 @@ def main():
         "ccp": {"ccp_alpha": 20.0},
         "max_features3_seed0": {"max_features": 3},
         "max_features05_seed11": {"max_features": 0.5, "random_state": 11, "max_depth": 6},
+        "friedman_depth6": {"criterion": "friedman_mse", "max_depth": 6},
+        # sample_weight 0.25 + 0.5 · (i % 3)
+        "friedman_weighted_leaves12": {"criterion": "friedman_mse", "max_leaf_nodes": 12, "sample_weight": True},
+        "weighted_depth5": {"max_depth": 5, "sample_weight": True},
     }
     for name, kw in rconfigs.items():
         kw = dict(kw)
         seed = kw.pop("random_state", 0)
-        est = DecisionTreeRegressor(random_state=seed, **kw).fit(Xd[:300], yd[:300])
+        sw = 0.25 + 0.5 * (np.arange(300) % 3) if kw.pop("sample_weight", False) else None
+        est = DecisionTreeRegressor(random_state=seed, **kw).fit(Xd[:300], yd[:300], sample_weight=sw)
         rec = tree_record(est, Xd[300:], False, name != "default" and name != "leaf5" and name != "max_features3_seed0")
         rec["random_state"] = seed
-        rec["seed_invariant"] = all(same_tree(est, DecisionTreeRegressor(random_state=s, **kw).fit(Xd[:300], yd[:300])) for s in range(10))
+        rec["seed_invariant"] = all(same_tree(est, DecisionTreeRegressor(random_state=s, **kw).fit(Xd[:300], yd[:300], sample_weight=sw))
+                                    for s in range(10))
         out["diabetes"][name] = rec
     small_r = DecisionTreeRegressor(max_depth=2, random_state=0).fit(Xd, yd)
     out["diabetes_export_text"] = export_text(small_r, feature_names=list(diabetes.feature_names))

@@ -69,5 +69,8 @@ class Data {
 Tensor check_dense_X(const Data& X, std::string_view who, std::int64_t expected_features = -1);
 /// Checks that y is 1-D with one entry per sample of X (ValueError otherwise).
 void check_y(const Data& X, const Tensor& y, std::string_view who);
+/// sample_weight as float64 values, one per sample of X, finite and non-negative with a positive
+/// sum (scikit-learn's _check_sample_weight); an undefined tensor gives an empty vector (unweighted).
+std::vector<double> check_sample_weight(const Data& X, const Tensor& sample_weight, std::string_view who);
 
 }  // namespace axon::ml

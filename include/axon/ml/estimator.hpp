@@ -47,6 +47,13 @@ class Estimator {
   /// Learns from X (and y, for supervised estimators). Returns *this; subclasses return their own
   /// type (`auto lr = ml::LinearRegression().fit(X, y);`).
   virtual Estimator& fit(const Data& X, const Tensor& y = {}) = 0;
+  /// fit with per-sample weights (scikit-learn's fit(X, y, sample_weight=...)): float64 [n],
+  /// finite and non-negative. An undefined sample_weight is fit(X, y); an estimator that cannot
+  /// weigh samples (accepts_sample_weight() false) throws a ValueError naming itself. Subclasses
+  /// that can override both (the three-argument overload then hides nothing: declare both).
+  virtual Estimator& fit(const Data& X, const Tensor& y, const Tensor& sample_weight);
+  /// Whether fit(X, y, sample_weight) weighs samples (Bagging and AdaBoost ask it).
+  virtual bool accepts_sample_weight() const { return false; }
   /// Each of these is an error (naming the estimator) unless the estimator provides it.
   virtual Tensor predict(const Data& X) const;
   virtual Tensor predict_proba(const Data& X) const;

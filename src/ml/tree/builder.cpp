@@ -341,13 +341,30 @@ class MseCriterion {
 
   double wn_node = 0, wn_left = 0, wn_right = 0;
 
- private:
+ protected:
   const double* y_;
   const double* w_;
   double weighted_n_samples_;
   double total_ = 0, sq_total_ = 0, left_ = 0, right_ = 0;
   const std::int32_t* samples_ = nullptr;
   std::int64_t start_ = 0, end_ = 0, pos_ = 0;
+};
+
+// Friedman's improvement score for boosting (sklearn's FriedmanMSE): the same node impurity as
+// MSE, splits ranked by w_l·w_r·(mean_l − mean_r)² (the same order as MSE's proxy up to
+// rounding), and the reported improvement (importances, min_impurity_decrease) is that product
+// divided by the node's weight, not the weighted impurity decrease.
+class FriedmanMseCriterion : public MseCriterion {
+ public:
+  using MseCriterion::MseCriterion;
+  double proxy_improvement() const {
+    const double diff = wn_right * left_ - wn_left * right_;
+    return diff * diff / (wn_left * wn_right);
+  }
+  double impurity_improvement(double, double, double) const {
+    const double diff = wn_right * left_ - wn_left * right_;
+    return diff * diff / (wn_left * wn_right * wn_node);
+  }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -671,8 +688,12 @@ Tree grow_tree(const ColumnMajorX& X, const double* y, std::int64_t n_classes, c
     ClassCriterion crit(y, sample_weight, X.n, n_classes, rules.criterion != "gini", weighted_n_samples);
     return grow(X, crit, sample_weight, rules, rand_r_state, n_classes, weighted_n_samples);
   }
-  check(rules.criterion == "squared_error", "DecisionTreeRegressor: criterion must be 'squared_error', got '{}'",
-        rules.criterion);
+  check(rules.criterion == "squared_error" || rules.criterion == "friedman_mse",
+        "DecisionTreeRegressor: criterion must be 'squared_error' or 'friedman_mse', got '{}'", rules.criterion);
+  if (rules.criterion == "friedman_mse") {
+    FriedmanMseCriterion crit(y, sample_weight, weighted_n_samples);
+    return grow(X, crit, sample_weight, rules, rand_r_state, 0, weighted_n_samples);
+  }
   MseCriterion crit(y, sample_weight, weighted_n_samples);
   return grow(X, crit, sample_weight, rules, rand_r_state, 0, weighted_n_samples);
 }

@@ -48,7 +48,7 @@ ColumnMajorX column_major_f32(const Tensor& X, std::string_view who);
 std::vector<float> row_major_f32(const Tensor& X, std::string_view who);
 
 struct GrowRules {
-  std::string criterion = "gini";     ///< gini, entropy/log_loss (classes), squared_error (regression)
+  std::string criterion = "gini";     ///< gini, entropy/log_loss (classes), squared_error, friedman_mse (regression)
   std::int64_t max_depth = -1;        ///< < 0: unlimited
   std::int64_t min_samples_split = 2;
   std::int64_t min_samples_leaf = 1;

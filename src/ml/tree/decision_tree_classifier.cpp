@@ -9,7 +9,9 @@ namespace axon::ml {
 
 using namespace tree_detail;
 
-DecisionTreeClassifier& DecisionTreeClassifier::fit(const Data& X, const Tensor& y) {
+DecisionTreeClassifier& DecisionTreeClassifier::fit(const Data& X, const Tensor& y) { return fit(X, y, Tensor()); }
+
+DecisionTreeClassifier& DecisionTreeClassifier::fit(const Data& X, const Tensor& y, const Tensor& sample_weight) {
   constexpr std::string_view who = "DecisionTreeClassifier.fit";
   fitted_ = false;
   const Tensor Xd = check_dense_X(X, who);
@@ -22,11 +24,11 @@ DecisionTreeClassifier& DecisionTreeClassifier::fit(const Data& X, const Tensor&
   rules.max_features = max_features_;
   const std::vector<double> cw = class_weights(labels_.codes, labels_.classes, options_.class_weight, options_.class_weight_map, who);
   const std::size_t n = labels_.codes.size();
-  std::vector<double> codes(n), weights;
+  std::vector<double> codes(n), weights = check_sample_weight(X, sample_weight, who);
   for (std::size_t i = 0; i < n; ++i) codes[i] = static_cast<double>(labels_.codes[i]);
-  if (!cw.empty()) {
-    weights.resize(n);
-    for (std::size_t i = 0; i < n; ++i) weights[i] = cw[static_cast<std::size_t>(labels_.codes[i])];
+  if (!cw.empty()) {  // sample_weight × class weight, as scikit-learn multiplies them
+    weights.resize(n, 1.0);
+    for (std::size_t i = 0; i < n; ++i) weights[i] *= cw[static_cast<std::size_t>(labels_.codes[i])];
   }
   const ColumnMajorX cx = column_major_f32(Xd, who);
   tree_ = grow_tree(cx, codes.data(), labels_.n_classes(), weights.empty() ? nullptr : weights.data(), rules,

@@ -9,7 +9,9 @@ namespace axon::ml {
 
 using namespace tree_detail;
 
-DecisionTreeRegressor& DecisionTreeRegressor::fit(const Data& X, const Tensor& y) {
+DecisionTreeRegressor& DecisionTreeRegressor::fit(const Data& X, const Tensor& y) { return fit(X, y, Tensor()); }
+
+DecisionTreeRegressor& DecisionTreeRegressor::fit(const Data& X, const Tensor& y, const Tensor& sample_weight) {
   constexpr std::string_view who = "DecisionTreeRegressor.fit";
   fitted_ = false;
   const Tensor Xd = check_dense_X(X, who);
@@ -21,8 +23,9 @@ DecisionTreeRegressor& DecisionTreeRegressor::fit(const Data& X, const Tensor& y
     check(std::isfinite(target[i]), "{}: y has a non-finite value ({}) at position {}", who, target[i], i);
   max_features_ = resolve_max_features(options_.max_features, Xd.shape(1), who);
   rules.max_features = max_features_;
+  const std::vector<double> weights = check_sample_weight(X, sample_weight, who);
   const ColumnMajorX cx = column_major_f32(Xd, who);
-  tree_ = grow_tree(cx, target.data(), 0, nullptr, rules, splitter_seed(resolve_seed(options_.random_state, who)));
+  tree_ = grow_tree(cx, target.data(), 0, weights.empty() ? nullptr : weights.data(), rules, splitter_seed(resolve_seed(options_.random_state, who)));
   fitted_ = true;
   return *this;
 }

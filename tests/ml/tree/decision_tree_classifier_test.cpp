@@ -40,7 +40,16 @@ DecisionTreeClassifierOptions iris_options(const std::string& name, std::int64_t
   if (name == "min_impurity_decrease") { o.min_impurity_decrease = 0.01; o.min_samples_split = 10; }
   if (name == "max_features2_seed0" || name == "max_features2_seed7") o.max_features = std::int64_t{2};
   if (name == "sqrt_seed3") { o.max_features = "sqrt"; o.criterion = "log_loss"; }
+  if (name == "weighted_balanced_depth3") { o.class_weight = "balanced"; o.max_depth = 3; }
   return o;
+}
+
+// The golden's sample weights for the "weighted*" option sets: i % 4 (a quarter weigh 0).
+Tensor iris_weights(const std::string& name, std::int64_t n) {
+  if (!name.starts_with("weighted")) return {};
+  std::vector<double> w(static_cast<std::size_t>(n));
+  for (std::size_t i = 0; i < w.size(); ++i) w[i] = static_cast<double>(i % 4);
+  return from_vector(w, {n});
 }
 
 // Required agreement: the same tree as scikit-learn (structure, thresholds, impurities), the same
@@ -50,7 +59,8 @@ TEST(DecisionTreeClassifier, IrisTreesIdenticalToScikitLearn) {
   const auto& s = iris_split();
   for (const auto& [name, g] : tree_golden::json()["iris"].items()) {
     SCOPED_TRACE(name);
-    auto clf = DecisionTreeClassifier(iris_options(name, g["random_state"].get<std::int64_t>())).fit(s.Xtr, s.ytr);
+    auto clf = DecisionTreeClassifier(iris_options(name, g["random_state"].get<std::int64_t>()))
+                   .fit(s.Xtr, s.ytr, iris_weights(name, s.ytr.numel()));
     EXPECT_EQ(clf.node_count(), g["node_count"].get<std::int64_t>());
     EXPECT_EQ(clf.get_depth(), g["depth"].get<std::int64_t>());
     EXPECT_EQ(clf.get_n_leaves(), g["n_leaves"].get<std::int64_t>());

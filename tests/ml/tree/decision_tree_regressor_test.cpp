@@ -22,6 +22,9 @@ DecisionTreeRegressorOptions diabetes_options(const std::string& name, std::int6
   if (name == "ccp") o.ccp_alpha = 20.0;
   if (name == "max_features3_seed0") o.max_features = std::int64_t{3};
   if (name == "max_features05_seed11") { o.max_features = 0.5; o.max_depth = 6; }
+  if (name == "friedman_depth6") { o.criterion = "friedman_mse"; o.max_depth = 6; }
+  if (name == "friedman_weighted_leaves12") { o.criterion = "friedman_mse"; o.max_leaf_nodes = 12; }
+  if (name == "weighted_depth5") o.max_depth = 5;
   return o;
 }
 
@@ -33,7 +36,13 @@ TEST(DecisionTreeRegressor, DiabetesTreesIdenticalToScikitLearn) {
   const Tensor Xtr = d.data.rows(0, 300), ytr = d.target.rows(0, 300), Xte = d.data.rows(300, 442);
   for (const auto& [name, g] : tree_golden::json()["diabetes"].items()) {
     SCOPED_TRACE(name);
-    auto reg = DecisionTreeRegressor(diabetes_options(name, g["random_state"].get<std::int64_t>())).fit(Xtr, ytr);
+    Tensor w;  // the golden's sample weights for the "*weighted*" option sets: 0.25 + 0.5 · (i % 3)
+    if (name.find("weighted") != std::string::npos) {
+      std::vector<double> v(300);
+      for (std::size_t i = 0; i < v.size(); ++i) v[i] = 0.25 + 0.5 * static_cast<double>(i % 3);
+      w = from_vector(v, {300});
+    }
+    auto reg = DecisionTreeRegressor(diabetes_options(name, g["random_state"].get<std::int64_t>())).fit(Xtr, ytr, w);
     EXPECT_EQ(reg.node_count(), g["node_count"].get<std::int64_t>());
     EXPECT_EQ(reg.get_depth(), g["depth"].get<std::int64_t>());
     EXPECT_EQ(reg.get_n_leaves(), g["n_leaves"].get<std::int64_t>());
@@ -66,6 +75,28 @@ TEST(DecisionTreeRegressor, PruningNeverGrowsTheTree) {
     previous = reg.node_count();
   }
   EXPECT_EQ(previous, 1);  // a huge alpha prunes to the root
+}
+
+TEST(DecisionTreeRegressor, SampleWeightErrorsAndIntegerWeightsRepeatRows) {
+  const data::Bunch d = data::load_diabetes();
+  const Tensor X = d.data.rows(0, 40), y = d.target.rows(0, 40);
+  EXPECT_THROW_MESSAGE(DecisionTreeRegressor().fit(X, y, from_vector(std::vector<double>(39, 1.0))), ShapeError,
+                       "sample_weight must have shape [40]");
+  std::vector<double> w(40, 1.0);
+  w[7] = -1.0;
+  EXPECT_THROW_MESSAGE(DecisionTreeRegressor().fit(X, y, from_vector(w)), ValueError, "-1 at position 7");
+  // Weight 2 on a row grows the same tree as the row given twice (for the leaf values and impurities).
+  w.assign(40, 1.0);
+  w[3] = 2.0;
+  std::vector<std::int64_t> rows(40);
+  for (std::int64_t i = 0; i < 40; ++i) rows[i] = i;
+  rows.push_back(3);
+  const std::vector<double> yv = y.to_vector<double>();
+  std::vector<double> y2;
+  for (std::int64_t r : rows) y2.push_back(yv[static_cast<std::size_t>(r)]);
+  auto a = DecisionTreeRegressor({.max_depth = 3, .random_state = 0}).fit(X, y, from_vector(w));
+  auto b = DecisionTreeRegressor({.max_depth = 3, .random_state = 0}).fit(Data(X).take(rows), from_vector(y2));
+  EXPECT_TENSOR_NEAR(a.predict(d.data), b.predict(d.data), 1e-12, 1e-12);
 }
 
 TEST(DecisionTreeRegressor, BadInputErrors) {

@@ -40,6 +40,10 @@ class DecisionTreeClassifier : public BaseDecisionTree<DecisionTreeClassifier, D
   Kind kind() const override { return Kind::classifier; }
   /// X: dense or sparse (densified) or a numeric DataFrame; y: 1-D labels with at least 2 classes.
   DecisionTreeClassifier& fit(const Data& X, const Tensor& y = {}) override;
+  /// sample_weight: float64 [n] ≥ 0 (multiplied by class_weight for the classifier); rows of weight
+  /// 0 take no part, min_weight_fraction_leaf is a fraction of the total weight.
+  DecisionTreeClassifier& fit(const Data& X, const Tensor& y, const Tensor& sample_weight) override;
+  bool accepts_sample_weight() const override { return true; }
   /// The class with the largest weight in the leaf (first one on ties), in y's dtype.
   Tensor predict(const Data& X) const override;
   /// float64 [n, n_classes]: the leaf's class weights divided by their sum.

@@ -14,7 +14,7 @@
 namespace axon::ml {
 
 struct DecisionTreeRegressorOptions {
-  std::string criterion = "squared_error";     ///< "squared_error" (the variance of y in a node)
+  std::string criterion = "squared_error";     ///< "squared_error" (the variance of y in a node) or "friedman_mse"
   std::optional<std::int64_t> max_depth;       ///< None: grow until leaves are pure or too small
   std::int64_t min_samples_split = 2;          ///< an internal node needs this many samples (an int)
   std::int64_t min_samples_leaf = 1;           ///< each child of a split keeps at least this many (an int)
@@ -36,6 +36,10 @@ class DecisionTreeRegressor : public BaseDecisionTree<DecisionTreeRegressor, Dec
   Kind kind() const override { return Kind::regressor; }
   /// X: dense or sparse (densified) or a numeric DataFrame; y: 1-D numeric targets.
   DecisionTreeRegressor& fit(const Data& X, const Tensor& y = {}) override;
+  /// sample_weight: float64 [n] ≥ 0 (multiplied by class_weight for the classifier); rows of weight
+  /// 0 take no part, min_weight_fraction_leaf is a fraction of the total weight.
+  DecisionTreeRegressor& fit(const Data& X, const Tensor& y, const Tensor& sample_weight) override;
+  bool accepts_sample_weight() const override { return true; }
   /// The mean training target of the leaf, float64 [n].
   Tensor predict(const Data& X) const override;
 
