@@ -10,6 +10,7 @@
 #include "axon/ml/data.hpp"
 #include "axon/ml/tree/base_decision_tree.hpp"
 #include "axon/ml/tree/tree.hpp"
+#include "../numpy_random.hpp"
 
 #include <cstdint>
 #include <map>
@@ -20,21 +21,6 @@
 #include <vector>
 
 namespace axon::ml::tree_detail {
-
-/// numpy's legacy RandomState (MT19937, init_genrand seeding) and its randint, which scikit-learn
-/// uses to seed its trees and to draw bootstrap samples: RandomState(seed).randint(...) here gives
-/// numpy's numbers.
-class NumpyRandomState {
- public:
-  explicit NumpyRandomState(std::uint32_t seed);
-  std::uint32_t next_u32();
-  /// randint(low, high): uniform in [low, high), numpy's masked rejection sampling (high - low ≤ 2³²).
-  std::int64_t randint(std::int64_t low, std::int64_t high);
-
- private:
-  std::uint32_t mt_[624];
-  int index_ = 624;
-};
 
 /// X as the builders read it: float32 (as scikit-learn casts it), column-major [p][n].
 struct ColumnMajorX {
