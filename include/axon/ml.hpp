@@ -14,6 +14,8 @@
 #include "axon/ml/linear_model/ridge.hpp"
 #include "axon/ml/preprocessing/polynomial_features.hpp"
 #include "axon/ml/resample.hpp"
+#include "axon/ml/saving.hpp"
+#include "axon/ml/state.hpp"
 #include "axon/ml/linear_model/sgd.hpp"
 #include "axon/ml/decision.hpp"
 #include "axon/ml/model_selection/cross_validation.hpp"

@@ -37,6 +37,13 @@ Estimator& Estimator::fit(const Data& X, const Tensor& y, const Tensor& sample_w
   return fit(X, y);
 }
 
+void Estimator::save_state(StateDict&) const {
+  throw ValueError(fmt::format("{} cannot be saved yet (it has no save_state)", name()));
+}
+void Estimator::load_state(const StateDict&) {
+  throw ValueError(fmt::format("{} cannot be loaded (it has no load_state)", name()));
+}
+
 Data Estimator::fit_transform(const Data& X, const Tensor& y) {
   fit(X, y);
   return transform(X);

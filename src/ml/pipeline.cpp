@@ -118,4 +118,23 @@ std::vector<PipelineStep> name_estimators(std::vector<std::unique_ptr<Estimator>
   return steps;
 }
 
+void Pipeline::save_state(StateDict& state) const {
+  state.set("n_steps", Param{static_cast<std::int64_t>(steps_.size())});
+  for (std::size_t i = 0; i < steps_.size(); ++i) {
+    state.set(fmt::format("name/{}", i), Param{steps_[i].name});
+    state.set(fmt::format("step/{}", i), *steps_[i].estimator);
+  }
+}
+
+std::unique_ptr<Pipeline> Pipeline::from_state(const StateDict& state) {
+  const std::int64_t n = state.integer("n_steps");
+  check<IoError>(n >= 1 && n <= 10000, "load: Pipeline with {} steps", n);
+  std::vector<PipelineStep> steps;
+  for (std::int64_t i = 0; i < n; ++i)
+    steps.push_back({state.text(fmt::format("name/{}", i)), state.estimator(fmt::format("step/{}", i))});
+  return std::make_unique<Pipeline>(std::move(steps));
+}
+
+void Pipeline::load_state(const StateDict& state) { steps_ = std::move(from_state(state)->steps_); }
+
 }  // namespace axon::ml

@@ -2,6 +2,7 @@
 
 #include "axon/autograd/grad_mode.hpp"
 #include "axon/autograd/ops/elementwise.hpp"
+#include "axon/core/archive.hpp"
 #include "axon/core/creation.hpp"
 #include "axon/nn.hpp"
 
@@ -9,11 +10,8 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include <cstring>
-#include <fstream>
 #include <functional>
 #include <map>
-#include <unistd.h>
 
 namespace axon::nn {
 
@@ -81,97 +79,11 @@ std::shared_ptr<Layer> layer_from_config(const std::string& class_name, const js
 // ---------------------------------------------------------------------------------------------
 // The container: header JSON plus raw tensors plus checksum.
 namespace {
-constexpr char kMagic[8] = {'A', 'X', 'O', 'N', 'M', 'D', 'L', '1'};
-
-std::uint64_t fnv1a(const char* data, std::size_t n, std::uint64_t h = 0xcbf29ce484222325ULL) {
-  for (std::size_t i = 0; i < n; ++i) {
-    h ^= static_cast<unsigned char>(data[i]);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
 struct Blob {
   json entries = json::array();
-  std::string bytes;
-  void add(const std::string& name, const Tensor& t) {
-    entries.push_back({{"name", name}, {"dtype", dtype_name(t.dtype())}, {"shape", t.shape()},
-                       {"offset", bytes.size()}, {"nbytes", t.nbytes()}});
-    bytes.append(static_cast<const char*>(t.raw_data()), t.nbytes());
-  }
+  ArchiveWriter writer;
+  void add(const std::string& name, const Tensor& t) { entries.push_back(writer.add(name, t)); }
 };
-
-void write_file(const std::filesystem::path& path, const json& header, const std::string& data) {
-  std::string body(kMagic, sizeof kMagic);
-  const std::string text = header.dump();
-  const std::uint64_t length = text.size();
-  body.append(reinterpret_cast<const char*>(&length), sizeof length);
-  body += text;
-  body += data;
-  const std::uint64_t checksum = fnv1a(body.data(), body.size());
-  body.append(reinterpret_cast<const char*>(&checksum), sizeof checksum);
-  const std::filesystem::path temp = path.string() + fmt::format(".tmp.{}", ::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    check<IoError>(out.good(), "save: cannot open {} for writing", temp.string());
-    out.write(body.data(), static_cast<std::streamsize>(body.size()));
-    out.flush();
-    if (!out.good()) {
-      std::filesystem::remove(temp);
-      throw IoError(fmt::format("save: writing {} failed", temp.string()));
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::filesystem::remove(temp);
-    throw IoError(fmt::format("save: cannot rename {} to {}: {}", temp.string(), path.string(), ec.message()));
-  }
-}
-
-struct LoadedFile {
-  json header;
-  std::string data;
-};
-
-LoadedFile read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  check<IoError>(in.good(), "load: cannot open {}", path.string());
-  const std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const std::size_t fixed = sizeof kMagic + 2 * sizeof(std::uint64_t);
-  check<IoError>(body.size() >= fixed, "load: {} is {} bytes, too short to be an axon model file", path.string(), body.size());
-  check<IoError>(std::memcmp(body.data(), kMagic, sizeof kMagic) == 0,
-                 "load: {} is not an axon model file (bytes 0-7 should read AXONMDL1)", path.string());
-  std::uint64_t stored = 0, length = 0;
-  std::memcpy(&stored, body.data() + body.size() - sizeof stored, sizeof stored);
-  check<IoError>(fnv1a(body.data(), body.size() - sizeof stored) == stored,
-                 "load: {} is corrupt or truncated (checksum mismatch over {} bytes)", path.string(), body.size());
-  std::memcpy(&length, body.data() + sizeof kMagic, sizeof length);
-  check<IoError>(length <= body.size() - fixed, "load: {}: header length {} exceeds the file", path.string(), length);
-  LoadedFile file;
-  try {
-    file.header = json::parse(body.substr(sizeof kMagic + sizeof length, length));
-  } catch (const json::exception& e) {
-    throw IoError(fmt::format("load: {}: bad header JSON ({})", path.string(), e.what()));
-  }
-  file.data = body.substr(sizeof kMagic + sizeof length + length, body.size() - fixed - length);
-  return file;
-}
-
-Tensor read_tensor(const LoadedFile& file, const json& entry, const std::filesystem::path& path) {
-  const Shape shape = entry.at("shape").get<Shape>();
-  const std::string dtype = entry.at("dtype");
-  Dtype d = Dtype::float32;
-  for (Dtype candidate : {Dtype::float32, Dtype::float64, Dtype::int64, Dtype::uint8})
-    if (dtype_name(candidate) == dtype) d = candidate;
-  Tensor t = Tensor::empty(shape, {.dtype = d});
-  const auto offset = entry.at("offset").get<std::size_t>(), nbytes = entry.at("nbytes").get<std::size_t>();
-  check<IoError>(nbytes == t.nbytes() && offset <= file.data.size() && nbytes <= file.data.size() - offset,
-                 "load: {}: tensor '{}' ({} bytes at {}) does not fit its shape or the file", path.string(),
-                 entry.value("name", std::string("?")), nbytes, offset);
-  std::memcpy(t.raw_data(), file.data.data() + offset, nbytes);
-  return t;
-}
 
 json architecture(const Model& model) {
   json layers = json::array();
@@ -229,9 +141,10 @@ void add_weights(const Model& model, Blob& blob) {
     for (const auto& w : layer->weights()) blob.add(w.name, w.value);
 }
 
-void assign_weights(Model& model, const LoadedFile& file, const std::filesystem::path& path) {
+void assign_weights(Model& model, const ArchiveReader& file) {
+  const std::filesystem::path& path = file.path();
   std::map<std::string, const json*> stored;
-  for (const auto& e : file.header.at("weights")) stored[e.at("name")] = &e;
+  for (const auto& e : file.header().at("weights")) stored[e.at("name")] = &e;
   NoGradGuard no_grad;
   std::size_t used = 0;
   for (const auto& layer : model.layers())
@@ -239,7 +152,7 @@ void assign_weights(Model& model, const LoadedFile& file, const std::filesystem:
       const auto it = stored.find(w.name);
       check<IoError>(it != stored.end(), "load: {} has no weight '{}' (layer '{}'): the file holds another architecture",
                      path.string(), w.name, layer->name());
-      const Tensor t = read_tensor(file, *it->second, path);
+      const Tensor t = file.tensor(*it->second);
       check<ShapeError>(t.shape() == w.value.shape(), "load: {}: weight '{}' has shape {} in the file but {} in layer '{}'",
                         path.string(), w.name, shape_text(t.shape()), shape_text(w.value.shape()), layer->name());
       Tensor target = w.value;
@@ -293,32 +206,32 @@ void save_model(Model& model, const std::filesystem::path& path) {
                          {"metrics", model.metric_names()},
                          {"loss_weights", model.loss_weights()}};
   }
-  write_file(path, header, blob.bytes);
+  blob.writer.write(path, header);
 }
 
 void Model::save(const std::filesystem::path& path) { save_model(*this, path); }
 
 std::unique_ptr<Model> load_model(const std::filesystem::path& path) {
-  const LoadedFile file = read_file(path);
-  check<IoError>(file.header.value("format", std::string()) == "axon-model", "load_model: {} holds no model (format '{}')",
-                 path.string(), file.header.value("format", std::string()));
+  const ArchiveReader file(path);
+  check<IoError>(file.header().value("format", std::string()) == "axon-model", "load_model: {} holds no model (format '{}')",
+                 path.string(), file.header().value("format", std::string()));
   std::unique_ptr<Model> model;
   try {
-    model = rebuild(file.header.at("model"));
+    model = rebuild(file.header().at("model"));
   } catch (const json::exception& e) {
     throw IoError(fmt::format("load_model: {}: bad architecture ({})", path.string(), e.what()));
   }
-  assign_weights(*model, file, path);
-  if (file.header.contains("optimizer")) {
-    const json& o = file.header["optimizer"];
-    const json& c = file.header.at("compile");
+  assign_weights(*model, file);
+  if (file.header().contains("optimizer")) {
+    const json& o = file.header()["optimizer"];
+    const json& c = file.header().at("compile");
     CompileOptions options{.metrics = c.at("metrics").get<std::vector<std::string>>()};
     if (c.at("loss").is_string()) options.loss = {c.at("loss").get<std::string>()};  // files from before multi-output
     else options.loss = c.at("loss").get<std::vector<std::string>>();
     if (c.contains("loss_weights")) options.loss_weights = c.at("loss_weights").get<std::vector<double>>();
     model->compile(optimizer_from(o), std::move(options));
     std::vector<Tensor> state;
-    for (const auto& e : o.at("state")) state.push_back(read_tensor(file, e, path));
+    for (const auto& e : o.at("state")) state.push_back(file.tensor(e));
     model->optimizer()->load_state(state);
   }
   return model;
@@ -328,9 +241,9 @@ void save_weights(const Model& model, const std::filesystem::path& path) {
   Blob blob;
   add_weights(model, blob);
   json header = {{"format", "axon-weights"}, {"version", 1}, {"weights", blob.entries}};
-  write_file(path, header, blob.bytes);
+  blob.writer.write(path, header);
 }
 
-void load_weights(Model& model, const std::filesystem::path& path) { assign_weights(model, read_file(path), path); }
+void load_weights(Model& model, const std::filesystem::path& path) { assign_weights(model, ArchiveReader(path)); }
 
 }  // namespace axon::nn

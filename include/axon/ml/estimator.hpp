@@ -22,6 +22,7 @@
 #include "axon/core/tensor.hpp"
 #include "axon/ml/data.hpp"
 #include "axon/ml/params.hpp"
+#include "axon/ml/state.hpp"
 
 #include <memory>
 #include <string>
@@ -67,6 +68,11 @@ class Estimator {
   /// The labels seen in fit (classifiers), sorted; undefined otherwise.
   virtual Tensor classes() const { return {}; }
   virtual bool fitted() const = 0;
+
+  /// What fit learned, for ml::save / ml::load (called only on a fitted estimator; the
+  /// hyperparameters are saved separately). The defaults say that this class cannot be saved.
+  virtual void save_state(StateDict& state) const;
+  virtual void load_state(const StateDict& state);
 
   /// Hyperparameters by name; with deep, also those of nested estimators as "child__param".
   Params get_params(bool deep = true) const;

@@ -50,6 +50,12 @@ class Pipeline : public Estimator {
   Tensor classes() const override { return steps_.back().estimator->classes(); }
   bool fitted() const override { return steps_.back().estimator->fitted(); }
 
+  /// Every step, saved whole (ml::save); load_state replaces the steps by the saved ones.
+  void save_state(StateDict& state) const override;
+  void load_state(const StateDict& state) override;
+  /// The pipeline a saved state describes (ml::load).
+  static std::unique_ptr<Pipeline> from_state(const StateDict& state);
+
   std::size_t size() const { return steps_.size(); }
   const std::vector<PipelineStep>& steps() const { return steps_; }
   /// named_steps["logisticregression"]; an unknown name is a ValueError listing the steps.

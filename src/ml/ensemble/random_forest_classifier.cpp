@@ -2,6 +2,7 @@
 
 #include "axon/core/creation.hpp"
 #include "forest.hpp"
+#include "forest_state.hpp"
 
 #include <cmath>
 
@@ -113,4 +114,20 @@ Tensor RandomForestClassifier::oob_decision_function() const {
   check_oob("oob_decision_function");
   return oob_decision_;
 }
+void RandomForestClassifier::save_state(StateDict& state) const {
+  forest_detail::save_forest(*forest_, state);
+  state.set("classes", labels_.classes);
+  state.set("n_features_in", Param{n_features_});
+  state.set("oob_score", Param{oob_score_});
+  if (oob_decision_.defined()) state.set("oob_decision_function", oob_decision_);
+}
+
+void RandomForestClassifier::load_state(const StateDict& state) {
+  labels_ = LabelCodes{state.tensor("classes"), {}};
+  n_features_ = state.integer("n_features_in");
+  oob_score_ = state.number("oob_score");
+  oob_decision_ = state.contains("oob_decision_function") ? state.tensor("oob_decision_function") : Tensor();
+  forest_ = forest_detail::load_forest(state, n_features_, labels_.n_classes());
+}
+
 }  // namespace axon::ml

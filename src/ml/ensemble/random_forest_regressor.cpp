@@ -2,6 +2,7 @@
 
 #include "axon/core/creation.hpp"
 #include "forest.hpp"
+#include "forest_state.hpp"
 
 #include <cmath>
 
@@ -66,4 +67,18 @@ Tensor RandomForestRegressor::oob_prediction() const {
   check_oob("oob_prediction");
   return oob_prediction_;
 }
+void RandomForestRegressor::save_state(StateDict& state) const {
+  forest_detail::save_forest(*forest_, state);
+  state.set("n_features_in", Param{n_features_});
+  state.set("oob_score", Param{oob_score_});
+  if (oob_prediction_.defined()) state.set("oob_prediction", oob_prediction_);
+}
+
+void RandomForestRegressor::load_state(const StateDict& state) {
+  n_features_ = state.integer("n_features_in");
+  oob_score_ = state.number("oob_score");
+  oob_prediction_ = state.contains("oob_prediction") ? state.tensor("oob_prediction") : Tensor();
+  forest_ = forest_detail::load_forest(state, n_features_, 1);
+}
+
 }  // namespace axon::ml

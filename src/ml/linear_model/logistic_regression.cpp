@@ -550,4 +550,23 @@ std::vector<ParamBinding> LogisticRegression::bindings() {
           param("l1_ratio", options_.l1_ratio)};
 }
 
+void LogisticRegression::save_state(StateDict& state) const {
+  state.set("classes", classes_);
+  state.set("coef", coef_);
+  state.set("intercept", intercept_);
+  state.set("n_iter", Param{n_iter_});
+}
+
+void LogisticRegression::load_state(const StateDict& state) {
+  classes_ = state.tensor("classes");
+  coef_ = state.tensor("coef");
+  intercept_ = state.tensor("intercept");
+  n_iter_ = state.integer("n_iter");
+  const std::int64_t rows = classes_.numel() == 2 ? 1 : classes_.numel();
+  check<IoError>(coef_.ndim() == 2 && coef_.shape(0) == rows && intercept_.numel() == rows && coef_.dtype() == Dtype::float64 &&
+                     intercept_.dtype() == Dtype::float64,
+                 "load: LogisticRegression: coef {} and intercept {} do not fit {} classes", shape_text(coef_.shape()),
+                 shape_text(intercept_.shape()), classes_.numel());
+}
+
 }  // namespace axon::ml

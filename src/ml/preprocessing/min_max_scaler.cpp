@@ -91,4 +91,22 @@ Tensor MinMaxScaler::min() const {
   return from_vector(min_, {n_features_in_});
 }
 
+void MinMaxScaler::save_state(StateDict& state) const {
+  state.set("data_min", from_vector(data_min_));
+  state.set("data_max", from_vector(data_max_));
+  state.set("scale", from_vector(scale_));
+  state.set("min", from_vector(min_));
+  state.set("n_features_in", Param{n_features_in_});
+}
+
+void MinMaxScaler::load_state(const StateDict& state) {
+  data_min_ = state.tensor("data_min").to_vector<double>();
+  data_max_ = state.tensor("data_max").to_vector<double>();
+  scale_ = state.tensor("scale").to_vector<double>();
+  min_ = state.tensor("min").to_vector<double>();
+  n_features_in_ = state.integer("n_features_in");
+  const auto p = static_cast<std::size_t>(n_features_in_);
+  check<IoError>(n_features_in_ > 0 && data_min_.size() == p && data_max_.size() == p && scale_.size() == p && min_.size() == p, "load: MinMaxScaler: arrays do not match n_features_in = {}", n_features_in_);
+}
+
 }  // namespace axon::ml

@@ -138,4 +138,22 @@ Tensor StandardScaler::n_samples_seen() const {
   return from_vector(seen_, {n_features_in_});
 }
 
+void StandardScaler::save_state(StateDict& state) const {
+  state.set("mean", from_vector(mean_));
+  state.set("var", from_vector(var_));
+  state.set("scale", from_vector(scale_));
+  state.set("seen", from_vector(seen_));
+  state.set("n_features_in", Param{n_features_in_});
+}
+
+void StandardScaler::load_state(const StateDict& state) {
+  mean_ = state.tensor("mean").to_vector<double>();
+  var_ = state.tensor("var").to_vector<double>();
+  scale_ = state.tensor("scale").to_vector<double>();
+  seen_ = state.tensor("seen").to_vector<double>();
+  n_features_in_ = state.integer("n_features_in");
+  const auto p = static_cast<std::size_t>(n_features_in_);
+  check<IoError>(n_features_in_ > 0 && mean_.size() == p && var_.size() == p && scale_.size() == p && seen_.size() == p, "load: StandardScaler: arrays do not match n_features_in = {}", n_features_in_);
+}
+
 }  // namespace axon::ml

@@ -74,4 +74,16 @@ Tensor DecisionTreeClassifier::predict(const Data& X) const {
 }
 
 
+void DecisionTreeClassifier::save_state(StateDict& state) const {
+  BaseDecisionTree::save_state(state);
+  state.set("classes", labels_.classes);
+}
+
+void DecisionTreeClassifier::load_state(const StateDict& state) {
+  BaseDecisionTree::load_state(state);
+  labels_ = LabelCodes{state.tensor("classes"), {}};
+  check<IoError>(labels_.n_classes() == tree_.n_classes, "load: DecisionTreeClassifier has {} classes but its tree {}",
+                 labels_.n_classes(), tree_.n_classes);
+}
+
 }  // namespace axon::ml

@@ -1,5 +1,6 @@
 #include "axon/ml/tree/tree.hpp"
 
+#include "axon/core/creation.hpp"
 #include "axon/core/error.hpp"
 
 #include <algorithm>
@@ -109,6 +110,55 @@ std::vector<double> Tree::feature_importances(bool normalize) const {
       for (double& v : imp) v /= s;
   }
   return imp;
+}
+
+void Tree::save(StateDict& state, const std::string& prefix) const {
+  state.set(prefix + "children_left", from_vector(children_left));
+  state.set(prefix + "children_right", from_vector(children_right));
+  state.set(prefix + "feature", from_vector(feature));
+  state.set(prefix + "threshold", from_vector(threshold));
+  state.set(prefix + "impurity", from_vector(impurity));
+  state.set(prefix + "n_node_samples", from_vector(n_node_samples));
+  state.set(prefix + "weighted_n_node_samples", from_vector(weighted_n_node_samples));
+  state.set(prefix + "value", from_vector(value));
+  state.set(prefix + "n_features", Param{n_features});
+  state.set(prefix + "n_classes", Param{n_classes});
+  state.set(prefix + "max_depth", Param{max_depth});
+}
+
+Tree Tree::load(const StateDict& state, const std::string& prefix) {
+  const auto ints = [&](const char* name) { return state.tensor(prefix + name).to_vector<std::int64_t>(); };
+  const auto reals = [&](const char* name) { return state.tensor(prefix + name).to_vector<double>(); };
+  Tree t;
+  t.children_left = ints("children_left");
+  t.children_right = ints("children_right");
+  t.feature = ints("feature");
+  t.threshold = reals("threshold");
+  t.impurity = reals("impurity");
+  t.n_node_samples = ints("n_node_samples");
+  t.weighted_n_node_samples = reals("weighted_n_node_samples");
+  t.value = reals("value");
+  t.n_features = state.integer(prefix + "n_features");
+  t.n_classes = state.integer(prefix + "n_classes");
+  t.max_depth = state.integer(prefix + "max_depth");
+  const auto n = static_cast<std::size_t>(t.node_count());
+  check<IoError>(n > 0 && t.n_classes >= 1 && t.n_features >= 1 && t.children_left.size() == n && t.children_right.size() == n &&
+                     t.threshold.size() == n && t.impurity.size() == n && t.n_node_samples.size() == n &&
+                     t.weighted_n_node_samples.size() == n && t.value.size() == n * static_cast<std::size_t>(t.n_classes),
+                 "load: tree '{}' has arrays of different lengths", prefix);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto id = static_cast<std::int64_t>(i), l = t.children_left[i], r = t.children_right[i];
+    if (l == leaf) {
+      check<IoError>(r == leaf, "load: tree '{}' node {}: one child missing", prefix, i);
+      continue;
+    }
+    // Children come after their parent in both growth orders, so a walk always ends at a leaf.
+    check<IoError>(l > id && r > id && l < static_cast<std::int64_t>(n) && r < static_cast<std::int64_t>(n) &&
+                       t.feature[i] >= 0 && t.feature[i] < t.n_features,
+                   "load: tree '{}' node {}: child or feature index out of range", prefix, i);
+  }
+  t.finalize();
+  return t;
 }
 
 }  // namespace axon::ml

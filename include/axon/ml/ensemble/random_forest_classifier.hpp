@@ -60,6 +60,9 @@ class RandomForestClassifier : public BaseForest<RandomForestClassifier, RandomF
   /// draw it (rows every tree drew are divided by 1, i.e. stay 0, with scikit-learn's warning case).
   Tensor oob_decision_function() const;
 
+  void save_state(StateDict& state) const override;
+  void load_state(const StateDict& state) override;
+
  protected:
   std::vector<ParamBinding> bindings() override {
     return {param("bootstrap", options_.bootstrap), param("ccp_alpha", options_.ccp_alpha),

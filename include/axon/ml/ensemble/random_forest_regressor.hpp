@@ -48,6 +48,9 @@ class RandomForestRegressor : public BaseForest<RandomForestRegressor, RandomFor
   /// float64 [n_train]: each training row's mean prediction over the trees that did not draw it.
   Tensor oob_prediction() const;
 
+  void save_state(StateDict& state) const override;
+  void load_state(const StateDict& state) override;
+
  protected:
   std::vector<ParamBinding> bindings() override {
     return {param("bootstrap", options_.bootstrap), param("ccp_alpha", options_.ccp_alpha),

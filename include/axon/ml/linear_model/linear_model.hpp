@@ -36,6 +36,17 @@ class LinearModel : public EstimatorBase<Derived, Options> {
     this->check_fitted("n_features_in");
     return coef_.numel();
   }
+  /// coef and intercept (the solvers' diagnostics, n_iter and dual_gap, are not kept).
+  void save_state(StateDict& state) const override {
+    state.set("coef", coef_);
+    state.set("intercept", Param{intercept_});
+  }
+  void load_state(const StateDict& state) override {
+    coef_ = state.tensor("coef");
+    intercept_ = state.number("intercept");
+    check<IoError>(coef_.ndim() == 1 && coef_.dtype() == Dtype::float64, "load: {}: coef must be float64 [n_features]",
+                   this->name());
+  }
 
  protected:
   Tensor coef_;

@@ -59,6 +59,8 @@ class LogisticRegression : public EstimatorBase<LogisticRegression, LogisticRegr
   const Tensor& intercept() const;  ///< float64 [1] or [n_classes]
   std::int64_t n_iter() const;      ///< solver iterations (sklearn's n_iter_[0])
   std::int64_t n_features_in() const;
+  void save_state(StateDict& state) const override;
+  void load_state(const StateDict& state) override;
 
  protected:
   std::vector<ParamBinding> bindings() override;

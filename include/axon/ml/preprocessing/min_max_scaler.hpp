@@ -34,6 +34,8 @@ class MinMaxScaler : public EstimatorBase<MinMaxScaler, MinMaxScalerOptions> {
   Tensor scale() const;
   Tensor min() const;
   std::int64_t n_features_in() const { return n_features_in_; }
+  void save_state(StateDict& state) const override;
+  void load_state(const StateDict& state) override;
 
  protected:
   std::vector<ParamBinding> bindings() override {

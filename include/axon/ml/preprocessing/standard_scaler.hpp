@@ -36,6 +36,8 @@ class StandardScaler : public EstimatorBase<StandardScaler, StandardScalerOption
   /// Non-NaN samples seen per feature.
   Tensor n_samples_seen() const;
   std::int64_t n_features_in() const { return n_features_in_; }
+  void save_state(StateDict& state) const override;
+  void load_state(const StateDict& state) override;
 
  protected:
   std::vector<ParamBinding> bindings() override {

@@ -51,6 +51,16 @@ class BaseDecisionTree : public EstimatorBase<Derived, Options> {
   /// The fitted tree (scikit-learn's tree_).
   const Tree& tree() const { return tree("tree"); }
 
+  void save_state(StateDict& state) const override {
+    tree_.save(state, "tree/");
+    state.set("max_features", Param{max_features_});
+  }
+  void load_state(const StateDict& state) override {
+    tree_ = Tree::load(state, "tree/");
+    max_features_ = state.integer("max_features");
+    fitted_ = true;
+  }
+
  protected:
   Tree tree_;
   std::int64_t max_features_ = 0;

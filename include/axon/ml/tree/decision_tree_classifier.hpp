@@ -16,6 +16,7 @@ namespace axon::ml {
 
 struct DecisionTreeClassifierOptions {
   std::string criterion = "gini";              ///< "gini", "entropy" or "log_loss" (= entropy, in bits)
+  std::string splitter = "best";               ///< "best" (every threshold) or "random" (one random threshold per feature, as ExtraTreeClassifier)
   std::optional<std::int64_t> max_depth;       ///< None: grow until leaves are pure or too small
   std::int64_t min_samples_split = 2;          ///< an internal node needs this many samples (an int)
   std::int64_t min_samples_leaf = 1;           ///< each child of a split keeps at least this many (an int)
@@ -52,6 +53,8 @@ class DecisionTreeClassifier : public BaseDecisionTree<DecisionTreeClassifier, D
   Tensor classes() const override { return labels_.classes; }
 
   std::int64_t n_classes() const { return labels_.n_classes(); }
+  void save_state(StateDict& state) const override;
+  void load_state(const StateDict& state) override;
 
  protected:
   std::vector<ParamBinding> bindings() override {
@@ -60,7 +63,8 @@ class DecisionTreeClassifier : public BaseDecisionTree<DecisionTreeClassifier, D
             max_features_param("max_features", options_.max_features), param("max_leaf_nodes", options_.max_leaf_nodes),
             param("min_impurity_decrease", options_.min_impurity_decrease), param("min_samples_leaf", options_.min_samples_leaf),
             param("min_samples_split", options_.min_samples_split),
-            param("min_weight_fraction_leaf", options_.min_weight_fraction_leaf), param("random_state", options_.random_state)};
+            param("min_weight_fraction_leaf", options_.min_weight_fraction_leaf), param("random_state", options_.random_state),
+            param("splitter", options_.splitter)};
   }
 
  private:

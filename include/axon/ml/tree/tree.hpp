@@ -10,6 +10,7 @@
 
 #include "axon/core/tensor.hpp"
 #include "axon/ml/params.hpp"
+#include "axon/ml/state.hpp"
 
 #include <cstdint>
 #include <string>
@@ -54,6 +55,11 @@ class Tree {
                         double impurity, std::int64_t n_node_samples, double weighted_n_node_samples, std::int64_t depth);
   /// Builds the compact form that apply() walks; called once the tree is complete.
   void finalize();
+
+  /// The arrays as tensors under `prefix` (for ml::save), and back: load checks that the arrays
+  /// agree in length and that every child index and feature is in range (a file is untrusted).
+  void save(StateDict& state, const std::string& prefix) const;
+  static Tree load(const StateDict& state, const std::string& prefix);
 
   /// The leaf reached by each row of a row-major float32 [n, n_features] matrix.
   void apply(const float* X, std::int64_t n, std::int64_t* leaves) const;
