@@ -40,3 +40,7 @@
 #include "axon/ml/tree/export.hpp"
 #include "axon/ml/ensemble/random_forest_classifier.hpp"
 #include "axon/ml/ensemble/random_forest_regressor.hpp"
+#include "axon/ml/tree/extra_tree_classifier.hpp"
+#include "axon/ml/tree/extra_tree_regressor.hpp"
+#include "axon/ml/ensemble/extra_trees_classifier.hpp"
+#include "axon/ml/ensemble/extra_trees_regressor.hpp"

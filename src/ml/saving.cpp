@@ -1,6 +1,8 @@
 #include "axon/ml/saving.hpp"
 
 #include "axon/core/archive.hpp"
+#include "axon/ml/ensemble/extra_trees_classifier.hpp"
+#include "axon/ml/ensemble/extra_trees_regressor.hpp"
 #include "axon/ml/ensemble/random_forest_classifier.hpp"
 #include "axon/ml/ensemble/random_forest_regressor.hpp"
 #include "axon/ml/linear_model/elastic_net.hpp"
@@ -13,6 +15,8 @@
 #include "axon/ml/preprocessing/standard_scaler.hpp"
 #include "axon/ml/tree/decision_tree_classifier.hpp"
 #include "axon/ml/tree/decision_tree_regressor.hpp"
+#include "axon/ml/tree/extra_tree_classifier.hpp"
+#include "axon/ml/tree/extra_tree_regressor.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -89,6 +93,10 @@ std::map<std::string, Factory>& registry() {
       {"DecisionTreeClassifier", plain<DecisionTreeClassifier>()},
       {"DecisionTreeRegressor", plain<DecisionTreeRegressor>()},
       {"ElasticNet", plain<ElasticNet>()},
+      {"ExtraTreeClassifier", plain<ExtraTreeClassifier>()},
+      {"ExtraTreeRegressor", plain<ExtraTreeRegressor>()},
+      {"ExtraTreesClassifier", plain<ExtraTreesClassifier>()},
+      {"ExtraTreesRegressor", plain<ExtraTreesRegressor>()},
       {"Lasso", plain<Lasso>()},
       {"LinearRegression", plain<LinearRegression>()},
       {"LogisticRegression", plain<LogisticRegression>()},

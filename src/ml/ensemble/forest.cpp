@@ -157,6 +157,18 @@ void oob_sums(const Forest& f, const ColumnMajorX& X, std::int64_t n_boot, std::
     }
 }
 
+Tensor forest_apply(const Forest& f, const Data& X, std::int64_t n_features, std::string_view who) {
+  const std::vector<float> rows = tree_detail::predict_rows(X, n_features, who);
+  const std::int64_t n = static_cast<std::int64_t>(rows.size()) / std::max<std::int64_t>(n_features, 1);
+  const auto n_trees = static_cast<std::int64_t>(f.trees.size());
+  std::vector<std::int64_t> out(static_cast<std::size_t>(n * n_trees)), leaves(static_cast<std::size_t>(n));
+  for (std::int64_t t = 0; t < n_trees; ++t) {
+    f.trees[static_cast<std::size_t>(t)].apply(rows.data(), n, leaves.data());
+    for (std::int64_t i = 0; i < n; ++i) out[i * n_trees + t] = leaves[i];
+  }
+  return from_vector(out, {n, n_trees});
+}
+
 std::vector<double> forest_importances(const Forest& f, std::int64_t n_features) {
   std::vector<double> mean(static_cast<std::size_t>(n_features), 0.0);
   std::int64_t used = 0;

@@ -48,6 +48,9 @@ void sum_leaf_values(const Forest& f, const float* rows, std::int64_t n, std::in
 void oob_sums(const Forest& f, const ColumnMajorX& X, std::int64_t n_boot, std::int64_t k, std::vector<double>& sums,
               std::vector<double>& counts, int threads);
 
+/// The leaf of each row in each tree, int64 [n, n_trees] (scikit-learn's forest apply).
+Tensor forest_apply(const Forest& f, const Data& X, std::int64_t n_features, std::string_view who);
+
 /// Mean of the trees' normalized importances (trees with more than one node), normalized.
 std::vector<double> forest_importances(const Forest& f, std::int64_t n_features);
 

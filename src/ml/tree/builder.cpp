@@ -109,7 +109,7 @@ std::vector<double> class_weights(const std::vector<std::int64_t>& codes, const 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Criteria: scikit-learn's Gini, Entropy and MSE, with the same arithmetic in the same order.
+// Criteria: scikit-learn's Gini, Entropy, MSE, FriedmanMSE and MAE, with the same arithmetic in the same order.
 
 namespace {
 
@@ -331,6 +331,208 @@ class FriedmanMseCriterion : public MseCriterion {
   }
 };
 
+// scikit-learn's WeightedMedianCalculator (sklearn/tree/_utils.pyx): the (value, weight) pairs in a
+// sorted array (its WeightedPQueue) with k, the smallest count whose weight sum(W[0:k]) reaches half
+// the total, kept up to date after each push/remove with the same running sums, so that the
+// median (and the == test for a split median) rounds exactly as scikit-learn's does with any weights.
+class WeightedMedian {
+ public:
+  void clear() {
+    items_.clear();
+    total_weight_ = 0.0;
+    k_ = 0;
+    sum_w_0_k_ = 0.0;
+  }
+  std::int64_t size() const { return static_cast<std::int64_t>(items_.size()); }
+  void push(double data, double weight) {
+    const double original_median = items_.empty() ? 0.0 : median();
+    // WeightedPQueue.push: appended, then bubbled down past larger values (after equal ones).
+    const auto at = std::upper_bound(items_.begin(), items_.end(), data, [](double v, const Item& it) { return v < it.data; });
+    items_.insert(at, Item{data, weight});
+    if (items_.size() == 1) {
+      k_ = 1;
+      total_weight_ = weight;
+      sum_w_0_k_ = total_weight_;
+      return;
+    }
+    total_weight_ += weight;
+    if (data < original_median) {
+      ++k_;
+      sum_w_0_k_ += weight;
+      while (k_ > 1 && sum_w_0_k_ - items_[k_ - 1].weight >= total_weight_ / 2.0) {
+        --k_;
+        sum_w_0_k_ -= items_[k_].weight;
+      }
+      return;
+    }
+    grow_k();
+  }
+  // WeightedPQueue.remove: the first record with this value and weight.
+  void remove(double data, double weight) {
+    const double original_median = median();
+    auto it = std::lower_bound(items_.begin(), items_.end(), data, [](const Item& a, double v) { return a.data < v; });
+    while (it != items_.end() && it->data == data && it->weight != weight) ++it;
+    if (it == items_.end() || it->data != data) return;  // not there (cannot happen)
+    items_.erase(it);
+    after_remove(data, weight, original_median);
+  }
+  // WeightedPQueue.pop: the smallest value.
+  void pop(double& data, double& weight) {
+    const double original_median = median();
+    data = items_.front().data;
+    weight = items_.front().weight;
+    items_.erase(items_.begin());
+    after_remove(data, weight, original_median);
+  }
+  double median() const {
+    if (sum_w_0_k_ == total_weight_ / 2.0) return (items_[k_].data + items_[k_ - 1].data) / 2.0;
+    return items_[k_ - 1].data;  // sum_w_0_k > total / 2 (scikit-learn returns nothing defined otherwise)
+  }
+
+ private:
+  struct Item {
+    double data, weight;
+  };
+  void grow_k() {
+    while (k_ < size() && sum_w_0_k_ < total_weight_ / 2.0) {
+      ++k_;
+      sum_w_0_k_ += items_[k_ - 1].weight;
+    }
+  }
+  void after_remove(double data, double weight, double original_median) {
+    if (items_.empty()) {
+      k_ = 0;
+      total_weight_ = 0.0;
+      sum_w_0_k_ = 0.0;
+      return;
+    }
+    if (items_.size() == 1) {
+      k_ = 1;
+      total_weight_ -= weight;
+      sum_w_0_k_ = total_weight_;
+      return;
+    }
+    total_weight_ -= weight;
+    if (data < original_median) {
+      --k_;
+      sum_w_0_k_ -= weight;
+      grow_k();
+      return;
+    }
+    while (k_ > 1 && sum_w_0_k_ - items_[k_ - 1].weight >= total_weight_ / 2.0) {
+      --k_;
+      sum_w_0_k_ -= items_[k_].weight;
+    }
+  }
+  std::vector<Item> items_;
+  double total_weight_ = 0.0;
+  std::int64_t k_ = 0;
+  double sum_w_0_k_ = 0.0;
+};
+
+// scikit-learn's MAE ("absolute_error"): the node value is the weighted median of y, the impurity
+// the weighted mean absolute deviation from it. Same operations in the same order: both children's
+// medians are maintained by moving samples between two WeightedMedians (reset moves the left one's
+// samples back, smallest first), the proxy is the base Criterion's -w_r·imp_r - w_l·imp_l with both
+// impurities summed over the samples in node order. O(n) per candidate split, as in scikit-learn.
+class AbsoluteErrorCriterion {
+ public:
+  AbsoluteErrorCriterion(const double* y, const double* w, double weighted_n_samples)
+      : y_(y), w_(w), weighted_n_samples_(weighted_n_samples) {}
+
+  void init(const std::int32_t* samples, std::int64_t start, std::int64_t end) {
+    samples_ = samples;
+    start_ = start;
+    end_ = end;
+    wn_node = 0.0;
+    left_.clear();
+    right_.clear();
+    for (std::int64_t p = start; p < end; ++p) {
+      const std::int32_t i = samples[p];
+      const double w = w_ ? w_[i] : 1.0;
+      right_.push(y_[i], w);
+      wn_node += w;
+    }
+    node_median_ = right_.median();
+    reset();
+  }
+  void reset() {
+    wn_left = 0.0;
+    wn_right = wn_node;
+    pos_ = start_;
+    double v, w;
+    for (std::int64_t i = left_.size(); i > 0; --i) {
+      left_.pop(v, w);
+      right_.push(v, w);
+    }
+  }
+  void reverse_reset() {
+    wn_right = 0.0;
+    wn_left = wn_node;
+    pos_ = end_;
+    double v, w;
+    for (std::int64_t i = right_.size(); i > 0; --i) {
+      right_.pop(v, w);
+      left_.push(v, w);
+    }
+  }
+  void update(std::int64_t new_pos) {
+    if (new_pos - pos_ <= end_ - new_pos) {
+      for (std::int64_t p = pos_; p < new_pos; ++p) {
+        const std::int32_t i = samples_[p];
+        const double w = w_ ? w_[i] : 1.0;
+        right_.remove(y_[i], w);
+        left_.push(y_[i], w);
+        wn_left += w;
+      }
+    } else {
+      reverse_reset();
+      for (std::int64_t p = end_ - 1; p >= new_pos; --p) {
+        const std::int32_t i = samples_[p];
+        const double w = w_ ? w_[i] : 1.0;
+        left_.remove(y_[i], w);
+        right_.push(y_[i], w);
+        wn_left -= w;
+      }
+    }
+    wn_right = wn_node - wn_left;
+    pos_ = new_pos;
+  }
+  double node_impurity() const { return deviation(start_, end_, node_median_) / wn_node; }
+  void children_impurity(double& left, double& right) const {
+    left = deviation(start_, pos_, left_.median()) / wn_left;
+    right = deviation(pos_, end_, right_.median()) / wn_right;
+  }
+  double proxy_improvement() const {
+    double l, r;
+    children_impurity(l, r);
+    return -wn_right * r - wn_left * l;
+  }
+  double impurity_improvement(double parent, double left, double right) const {
+    return (wn_node / weighted_n_samples_) * (parent - (wn_right / wn_node * right) - (wn_left / wn_node * left));
+  }
+  void node_value(double* out) const { out[0] = node_median_; }
+
+  double wn_node = 0, wn_left = 0, wn_right = 0;
+
+ private:
+  double deviation(std::int64_t from, std::int64_t to, double median) const {
+    double s = 0.0;
+    for (std::int64_t p = from; p < to; ++p) {
+      const std::int32_t i = samples_[p];
+      s += std::fabs(y_[i] - median) * (w_ ? w_[i] : 1.0);
+    }
+    return s;
+  }
+  const double* y_;
+  const double* w_;
+  double weighted_n_samples_;
+  WeightedMedian left_, right_;
+  double node_median_ = 0.0;
+  const std::int32_t* samples_ = nullptr;
+  std::int64_t start_ = 0, end_ = 0, pos_ = 0;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Sorting a node's (value, sample) pairs: one 64-bit key per pair (the float's order-preserving
 // bits above the sample index), radix-sorted on the value bits for large nodes.
@@ -372,6 +574,86 @@ void sort_keys(std::uint64_t* keys, std::uint64_t* tmp, std::int64_t n) {
   if (src != keys) std::memcpy(keys, src, static_cast<std::size_t>(n) * sizeof(std::uint64_t));
 }
 
+// scikit-learn's own sort of a node's (value, sample) pairs (_splitter.pyx: introsort with a
+// median-of-3 pivot and 3-way partition, heapsort past depth 2·⌊log2 n⌋). It orders equal values
+// as scikit-learn does, which the absolute_error criterion needs: its weighted-median bookkeeping
+// depends on the order samples enter and leave it (removing a duplicate (y, w) takes the first
+// match, so with unequal weights the running prefix sum depends on history).
+namespace sk_sort {
+inline void swap2(float* Xf, std::int32_t* s, std::int64_t i, std::int64_t j) {
+  std::swap(Xf[i], Xf[j]);
+  std::swap(s[i], s[j]);
+}
+inline float median3(const float* Xf, std::int64_t n) {
+  const float a = Xf[0], b = Xf[n / 2], c = Xf[n - 1];
+  if (a < b) {
+    if (b < c) return b;
+    if (a < c) return c;
+    return a;
+  }
+  if (b < c) {
+    if (a < c) return a;
+    return c;
+  }
+  return b;
+}
+inline void sift_down(float* Xf, std::int32_t* s, std::int64_t start, std::int64_t end) {
+  std::int64_t root = start;
+  for (;;) {
+    const std::int64_t child = root * 2 + 1;
+    std::int64_t maxind = root;
+    if (child < end && Xf[maxind] < Xf[child]) maxind = child;
+    if (child + 1 < end && Xf[maxind] < Xf[child + 1]) maxind = child + 1;
+    if (maxind == root) break;
+    swap2(Xf, s, root, maxind);
+    root = maxind;
+  }
+}
+inline void heapsort(float* Xf, std::int32_t* s, std::int64_t n) {
+  std::int64_t start = (n - 2) / 2;
+  for (;;) {
+    sift_down(Xf, s, start, n);
+    if (start == 0) break;
+    --start;
+  }
+  for (std::int64_t end = n - 1; end > 0; --end) {
+    swap2(Xf, s, 0, end);
+    sift_down(Xf, s, 0, end);
+  }
+}
+inline void introsort(float* Xf, std::int32_t* s, std::int64_t n, int maxd) {
+  while (n > 1) {
+    if (maxd <= 0) {
+      heapsort(Xf, s, n);
+      return;
+    }
+    --maxd;
+    const float pivot = median3(Xf, n);
+    std::int64_t i = 0, l = 0, r = n;
+    while (i < r) {
+      if (Xf[i] < pivot) {
+        swap2(Xf, s, i, l);
+        ++i;
+        ++l;
+      } else if (Xf[i] > pivot) {
+        --r;
+        swap2(Xf, s, i, r);
+      } else {
+        ++i;
+      }
+    }
+    introsort(Xf, s, l, maxd);
+    Xf += r;
+    s += r;
+    n -= r;
+  }
+}
+inline void sort(float* Xf, std::int32_t* s, std::int64_t n) {
+  if (n == 0) return;
+  introsort(Xf, s, n, 2 * static_cast<int>(log2_sk(static_cast<double>(n))));
+}
+}  // namespace sk_sort
+
 // ---------------------------------------------------------------------------------------------
 // BestSplitter.
 
@@ -394,13 +676,18 @@ inline std::uint32_t our_rand_r(std::uint32_t& seed) {
 inline std::int64_t rand_int(std::int64_t low, std::int64_t high, std::uint32_t& seed) {
   return low + static_cast<std::int64_t>(our_rand_r(seed)) % (high - low);
 }
+// sklearn's rand_uniform: a double in [low, high) from the same rand_r stream.
+inline double rand_uniform(double low, double high, std::uint32_t& seed) {
+  return ((high - low) * static_cast<double>(our_rand_r(seed)) / static_cast<double>(0x7FFFFFFF)) + low;
+}
 
 template <class Criterion>
 class Splitter {
  public:
   Splitter(const ColumnMajorX& X, Criterion& criterion, const double* sample_weight, const GrowRules& rules,
            double min_weight_leaf, std::uint32_t seed)
-      : X_(X), crit_(criterion), rules_(rules), min_weight_leaf_(min_weight_leaf), rand_(seed) {
+      : X_(X), crit_(criterion), rules_(rules), min_weight_leaf_(min_weight_leaf), rand_(seed), random_(rules.splitter == "random"),
+        sklearn_sort_(rules.criterion == "absolute_error") {
     samples_.reserve(static_cast<std::size_t>(X.n));
     for (std::int64_t i = 0; i < X.n; ++i)
       if (!sample_weight || sample_weight[i] != 0.0) samples_.push_back(static_cast<std::int32_t>(i));
@@ -422,6 +709,12 @@ class Splitter {
   }
 
   void node_split(double impurity, Split& best, std::int64_t& n_constant_features) {
+    if (random_) node_split_random(impurity, best, n_constant_features);
+    else node_split_best(impurity, best, n_constant_features);
+  }
+
+  // sklearn's BestSplitter.node_split.
+  void node_split_best(double impurity, Split& best, std::int64_t& n_constant_features) {
     const std::int64_t start = start_, end = end_, p_total = X_.p;
     const std::int64_t msl = rules_.min_samples_leaf;
     best = Split{};
@@ -494,10 +787,112 @@ class Splitter {
     n_constant_features = n_total_c;
   }
 
+  // sklearn's RandomSplitter.node_split (Extra-Trees): the same Fisher-Yates feature draws and
+  // constant-feature bookkeeping as the best splitter, but no sorting: each drawn feature's node
+  // min and max (float32), one threshold drawn uniformly between them from the same rand_r state,
+  // the node's samples partitioned in place around it (the same swaps, so the sample order that
+  // later sums see is scikit-learn's), and the split with the best proxy improvement kept.
+  void node_split_random(double impurity, Split& best, std::int64_t& n_constant_features) {
+    const std::int64_t start = start_, end = end_, p_total = X_.p;
+    const std::int64_t msl = rules_.min_samples_leaf;
+    best = Split{};
+    best.pos = end;
+    double best_proxy = -std::numeric_limits<double>::infinity();
+    Split current;
+    std::int64_t f_i = p_total, n_visited = 0, n_found_c = 0, n_drawn_c = 0;
+    const std::int64_t n_known_c = n_constant_features;
+    std::int64_t n_total_c = n_known_c;
+    float* Xf = Xf_.data();
+    std::int32_t* samples = samples_.data();
+    while (f_i > n_total_c && (n_visited < rules_.max_features || n_visited <= n_found_c + n_drawn_c)) {
+      ++n_visited;
+      std::int64_t f_j = rand_int(n_drawn_c, f_i - n_found_c, rand_);
+      if (f_j < n_known_c) {
+        std::swap(features_[f_j], features_[n_drawn_c]);
+        ++n_drawn_c;
+        continue;
+      }
+      f_j += n_found_c;
+      current.feature = features_[f_j];
+      const float* col = X_.column(current.feature);
+      float min_v = col[samples[start]];
+      float max_v = min_v;
+      Xf[start] = min_v;
+      for (std::int64_t p = start + 1; p < end; ++p) {
+        const float v = col[samples[p]];
+        Xf[p] = v;
+        if (v < min_v) min_v = v;
+        else if (v > max_v) max_v = v;
+      }
+      if (max_v <= min_v + kFeatureThreshold) {
+        features_[f_j] = features_[n_total_c];
+        features_[n_total_c] = current.feature;
+        ++n_found_c;
+        ++n_total_c;
+        continue;
+      }
+      --f_i;
+      std::swap(features_[f_i], features_[f_j]);
+      current.threshold = rand_uniform(min_v, max_v, rand_);
+      if (current.threshold == static_cast<double>(max_v)) current.threshold = min_v;
+      std::int64_t p = start, partition_end = end;
+      while (p < partition_end) {
+        if (static_cast<double>(Xf[p]) <= current.threshold) {
+          ++p;
+        } else {
+          --partition_end;
+          std::swap(Xf[p], Xf[partition_end]);
+          std::swap(samples[p], samples[partition_end]);
+        }
+      }
+      current.pos = partition_end;
+      if (current.pos - start < msl || end - current.pos < msl) continue;
+      crit_.reset();
+      crit_.update(current.pos);
+      if (crit_.wn_left < min_weight_leaf_ || crit_.wn_right < min_weight_leaf_) continue;
+      const double proxy = crit_.proxy_improvement();
+      if (proxy > best_proxy) {
+        best_proxy = proxy;
+        best = current;
+      }
+    }
+    if (best.pos < end) {
+      // Partitioned already when the best was the last feature tried (as scikit-learn tests it).
+      if (current.feature != best.feature) {
+        const float* col = X_.column(best.feature);
+        std::int64_t p = start, partition_end = end;
+        while (p < partition_end) {
+          if (static_cast<double>(col[samples[p]]) <= best.threshold) {
+            ++p;
+          } else {
+            --partition_end;
+            std::swap(samples[p], samples[partition_end]);
+          }
+        }
+      }
+      crit_.reset();
+      crit_.update(best.pos);
+      crit_.children_impurity(best.impurity_left, best.impurity_right);
+      best.improvement = crit_.impurity_improvement(impurity, best.impurity_left, best.impurity_right);
+    }
+    std::copy_n(constant_features_.begin(), n_known_c, features_.begin());
+    std::copy_n(features_.begin() + n_known_c, n_found_c, constant_features_.begin() + n_known_c);
+    n_constant_features = n_total_c;
+  }
+
  private:
+  // The node's samples sorted by the feature (into samples_ and Xf_). Ties are ordered by sample
+  // index (a radix sort, fast), or as scikit-learn's introsort leaves them for absolute_error.
   void sort_node(std::int64_t feature, std::int64_t start, std::int64_t end) {
     const float* col = X_.column(feature);
     const std::int64_t n = end - start;
+    if (sklearn_sort_) {
+      float* Xf = Xf_.data() + start;
+      std::int32_t* s = samples_.data() + start;
+      for (std::int64_t i = 0; i < n; ++i) Xf[i] = col[s[i]];
+      sk_sort::sort(Xf, s, n);
+      return;
+    }
     std::uint64_t* keys = keys_.data() + start;
     std::int32_t* s = samples_.data() + start;
     for (std::int64_t i = 0; i < n; ++i)
@@ -515,6 +910,7 @@ class Splitter {
   const GrowRules& rules_;
   double min_weight_leaf_;
   std::uint32_t rand_;
+  bool random_, sklearn_sort_;
   std::vector<std::int32_t> samples_;
   std::vector<std::int64_t> features_, constant_features_;
   std::vector<float> Xf_;
@@ -646,14 +1042,19 @@ Tree grow_tree(const ColumnMajorX& X, const double* y, std::int64_t n_classes, c
   check(X.n < std::numeric_limits<std::int32_t>::max(), "tree: at most 2^31 - 1 samples, got {}", X.n);
   double weighted_n_samples = 0.0;
   for (std::int64_t i = 0; i < X.n; ++i) weighted_n_samples += sample_weight ? sample_weight[i] : 1.0;
+  check(rules.splitter == "best" || rules.splitter == "random", "tree: splitter must be 'best' or 'random', got '{}'", rules.splitter);
   if (n_classes > 0) {
     check(rules.criterion == "gini" || rules.criterion == "entropy" || rules.criterion == "log_loss",
           "DecisionTreeClassifier: criterion must be 'gini', 'entropy' or 'log_loss', got '{}'", rules.criterion);
     ClassCriterion crit(y, sample_weight, X.n, n_classes, rules.criterion != "gini", weighted_n_samples);
     return grow(X, crit, sample_weight, rules, rand_r_state, n_classes, weighted_n_samples);
   }
-  check(rules.criterion == "squared_error" || rules.criterion == "friedman_mse",
-        "DecisionTreeRegressor: criterion must be 'squared_error' or 'friedman_mse', got '{}'", rules.criterion);
+  check(rules.criterion == "squared_error" || rules.criterion == "friedman_mse" || rules.criterion == "absolute_error",
+        "DecisionTreeRegressor: criterion must be 'squared_error', 'friedman_mse' or 'absolute_error', got '{}'", rules.criterion);
+  if (rules.criterion == "absolute_error") {
+    AbsoluteErrorCriterion crit(y, sample_weight, weighted_n_samples);
+    return grow(X, crit, sample_weight, rules, rand_r_state, 0, weighted_n_samples);
+  }
   if (rules.criterion == "friedman_mse") {
     FriedmanMseCriterion crit(y, sample_weight, weighted_n_samples);
     return grow(X, crit, sample_weight, rules, rand_r_state, 0, weighted_n_samples);

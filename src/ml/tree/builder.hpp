@@ -1,7 +1,8 @@
-// The tree grower behind DecisionTree* and RandomForest*: scikit-learn 1.2's BestSplitter
-// with its criteria, its depth-first and best-first builders and minimal cost-complexity pruning,
-// step for step (same feature draws from the same rand_r state, same tie rules, same float32 data),
-// so that a tree grown from the same seed is scikit-learn's tree. Private to the ml floor.
+// The tree grower behind DecisionTree*, ExtraTree*, RandomForest* and ExtraTrees*: scikit-learn
+// 1.2's BestSplitter and RandomSplitter with their criteria (Gini, entropy, MSE, FriedmanMSE, MAE),
+// its depth-first and best-first builders and minimal cost-complexity pruning, step for step (same
+// feature and threshold draws from the same rand_r state, same tie rules, same float32 data), so
+// that a tree grown from the same seed is scikit-learn's tree. Private to the ml floor.
 #pragma once
 
 #include "axon/core/error.hpp"
@@ -34,7 +35,8 @@ ColumnMajorX column_major_f32(const Tensor& X, std::string_view who);
 std::vector<float> row_major_f32(const Tensor& X, std::string_view who);
 
 struct GrowRules {
-  std::string criterion = "gini";     ///< gini, entropy/log_loss (classes), squared_error, friedman_mse (regression)
+  std::string criterion = "gini";     ///< gini, entropy/log_loss (classes), squared_error, friedman_mse, absolute_error (regression)
+  std::string splitter = "best";      ///< "best" (BestSplitter) or "random" (RandomSplitter: one random threshold per feature)
   std::int64_t max_depth = -1;        ///< < 0: unlimited
   std::int64_t min_samples_split = 2;
   std::int64_t min_samples_leaf = 1;
@@ -86,8 +88,20 @@ GrowRules rules_from(const Options& o, std::string_view who) {
         o.max_leaf_nodes.value_or(0));
   check(o.min_impurity_decrease >= 0.0, "{}: min_impurity_decrease must be >= 0, got {}", who, o.min_impurity_decrease);
   check(o.ccp_alpha >= 0.0, "{}: ccp_alpha must be >= 0, got {}", who, o.ccp_alpha);
+  // The estimators' own criteria (classifiers are the options with a class_weight).
+  if constexpr (requires { o.class_weight; }) {
+    check(o.criterion == "gini" || o.criterion == "entropy" || o.criterion == "log_loss",
+          "{}: criterion must be 'gini', 'entropy' or 'log_loss', got '{}'", who, o.criterion);
+  } else {
+    check(o.criterion == "squared_error" || o.criterion == "friedman_mse" || o.criterion == "absolute_error",
+          "{}: criterion must be 'squared_error', 'friedman_mse' or 'absolute_error', got '{}'", who, o.criterion);
+  }
   GrowRules r;
   r.criterion = o.criterion;
+  if constexpr (requires { o.splitter; }) {
+    check(o.splitter == "best" || o.splitter == "random", "{}: splitter must be 'best' or 'random', got '{}'", who, o.splitter);
+    r.splitter = o.splitter;
+  }
   r.max_depth = o.max_depth.value_or(-1);
   r.min_samples_split = o.min_samples_split;
   r.min_samples_leaf = o.min_samples_leaf;

@@ -1,6 +1,7 @@
 // DecisionTreeRegressor (sklearn.tree.DecisionTreeRegressor, scikit-learn 1.2): CART grown with
-// scikit-learn's best splitter, so that the same data and random_state give scikit-learn's tree
-// (the same feature draws, the same float32 thresholds, the same tie rule).
+// scikit-learn's best splitter (or its random splitter, splitter="random"), so that the same data
+// and random_state give scikit-learn's tree (the same feature draws, the same float32 thresholds,
+// the same tie rule).
 //
 //   auto reg = ml::DecisionTreeRegressor({.max_depth = 3, .random_state = 0}).fit(X, y);
 //   reg.predict(X_test); reg.feature_importances();
@@ -14,7 +15,11 @@
 namespace axon::ml {
 
 struct DecisionTreeRegressorOptions {
-  std::string criterion = "squared_error";     ///< "squared_error" (the variance of y in a node) or "friedman_mse"
+  /// "squared_error" (the variance of y in a node; leaf value the mean), "friedman_mse" (the same
+  /// impurity, splits ranked by Friedman's improvement) or "absolute_error" (the weighted mean absolute
+  /// deviation from the node's weighted median; leaf value that median; O(n²) per node, as scikit-learn's)
+  std::string criterion = "squared_error";
+  std::string splitter = "best";               ///< "best" (every threshold) or "random" (one random threshold per feature, as ExtraTreeRegressor)
   std::optional<std::int64_t> max_depth;       ///< None: grow until leaves are pure or too small
   std::int64_t min_samples_split = 2;          ///< an internal node needs this many samples (an int)
   std::int64_t min_samples_leaf = 1;           ///< each child of a split keeps at least this many (an int)
@@ -50,7 +55,8 @@ class DecisionTreeRegressor : public BaseDecisionTree<DecisionTreeRegressor, Dec
             max_features_param("max_features", options_.max_features), param("max_leaf_nodes", options_.max_leaf_nodes),
             param("min_impurity_decrease", options_.min_impurity_decrease), param("min_samples_leaf", options_.min_samples_leaf),
             param("min_samples_split", options_.min_samples_split),
-            param("min_weight_fraction_leaf", options_.min_weight_fraction_leaf), param("random_state", options_.random_state)};
+            param("min_weight_fraction_leaf", options_.min_weight_fraction_leaf), param("random_state", options_.random_state),
+            param("splitter", options_.splitter)};
   }
 };
 
