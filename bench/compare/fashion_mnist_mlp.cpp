@@ -47,8 +47,8 @@ struct Run {
   double epoch_seconds, predict_seconds, accuracy;
 };
 
-Run train(bool mlp, int epochs, const Tensor& X, const Tensor& y, const Tensor& Xt, const Tensor& yt) {
-  manual_seed(0);
+Run train(bool mlp, int epochs, std::uint64_t seed, const Tensor& X, const Tensor& y, const Tensor& Xt, const Tensor& yt) {
+  manual_seed(seed);
   nn::Sequential model;
   model.add(nn::Flatten({28, 28}));
   if (mlp) {
@@ -79,14 +79,16 @@ Run train(bool mlp, int epochs, const Tensor& X, const Tensor& y, const Tensor& 
 int main(int argc, char** argv) {
   int epochs = 3;
   std::string only;  // --only softmax|mlp: train one model (for profiling)
+  std::uint64_t seed = 0;  // --seed S: the initial weights and shuffles (accuracy over several seeds)
   for (int i = 1; i + 1 < argc; ++i) {
     if (std::strcmp(argv[i], "--epochs") == 0) epochs = std::stoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
+    if (std::strcmp(argv[i], "--seed") == 0) seed = std::stoull(argv[i + 1]);
   }
   const auto data = data::fashion_mnist::load_data();
   const Tensor X = astype(data.train.images, float32) / 255.0, Xt = astype(data.test.images, float32) / 255.0;
-  const Run softmax = only == "mlp" ? Run{} : train(false, epochs, X, data.train.labels, Xt, data.test.labels);
-  const Run mlp = only == "softmax" ? Run{} : train(true, epochs, X, data.train.labels, Xt, data.test.labels);
+  const Run softmax = only == "mlp" ? Run{} : train(false, epochs, seed, X, data.train.labels, Xt, data.test.labels);
+  const Run mlp = only == "softmax" ? Run{} : train(true, epochs, seed, X, data.train.labels, Xt, data.test.labels);
   std::vector<double> floors;
   for (int r = 0; r < 3 && only != "softmax"; ++r) floors.push_back(gemm_floor(60000, 128));
   if (floors.empty()) floors.push_back(0);
