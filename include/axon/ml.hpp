@@ -44,3 +44,8 @@
 #include "axon/ml/tree/extra_tree_regressor.hpp"
 #include "axon/ml/ensemble/extra_trees_classifier.hpp"
 #include "axon/ml/ensemble/extra_trees_regressor.hpp"
+#include "axon/ml/ensemble/adaboost_classifier.hpp"
+#include "axon/ml/ensemble/bagging_classifier.hpp"
+#include "axon/ml/ensemble/bagging_regressor.hpp"
+#include "axon/ml/ensemble/gradient_boosting_classifier.hpp"
+#include "axon/ml/ensemble/gradient_boosting_regressor.hpp"

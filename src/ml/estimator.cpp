@@ -44,6 +44,10 @@ void Estimator::load_state(const StateDict&) {
   throw ValueError(fmt::format("{} cannot be loaded (it has no load_state)", name()));
 }
 
+void Estimator::set_child(const std::string& child, std::unique_ptr<Estimator>) {
+  throw ValueError(fmt::format("{} has no nested estimator '{}' to set", name(), child));
+}
+
 Data Estimator::fit_transform(const Data& X, const Tensor& y) {
   fit(X, y);
   return transform(X);

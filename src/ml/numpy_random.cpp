@@ -1,5 +1,10 @@
 #include "numpy_random.hpp"
 
+#include "axon/core/error.hpp"
+
+#include <unordered_set>
+#include <utility>
+
 namespace axon::ml::tree_detail {
 
 NumpyRandomState::NumpyRandomState(std::uint32_t seed) {
@@ -33,6 +38,66 @@ std::int64_t NumpyRandomState::randint(std::int64_t low, std::int64_t high) {
     const std::uint32_t v = next_u32() & mask;
     if (v <= rng) return low + static_cast<std::int64_t>(v);
   }
+}
+
+double NumpyRandomState::random_sample() {
+  const std::uint32_t a = next_u32() >> 5, b = next_u32() >> 6;
+  return (static_cast<double>(a) * 67108864.0 + static_cast<double>(b)) / 9007199254740992.0;
+}
+
+std::uint32_t NumpyRandomState::interval(std::uint32_t max) {
+  if (max == 0) return 0;
+  std::uint32_t mask = max;
+  mask |= mask >> 1; mask |= mask >> 2; mask |= mask >> 4; mask |= mask >> 8; mask |= mask >> 16;
+  for (;;) {
+    const std::uint32_t v = next_u32() & mask;
+    if (v <= max) return v;
+  }
+}
+
+void NumpyRandomState::shuffle(std::vector<std::int64_t>& x) {
+  for (std::size_t i = x.size(); i-- > 1;) {
+    const std::uint32_t j = interval(static_cast<std::uint32_t>(i));
+    std::swap(x[i], x[j]);
+  }
+}
+
+std::vector<std::int64_t> NumpyRandomState::permutation(std::int64_t n) {
+  std::vector<std::int64_t> x(static_cast<std::size_t>(n));
+  for (std::int64_t i = 0; i < n; ++i) x[static_cast<std::size_t>(i)] = i;
+  shuffle(x);
+  return x;
+}
+
+std::vector<std::int64_t> sample_without_replacement(std::int64_t n_population, std::int64_t n_samples,
+                                                     NumpyRandomState& rs) {
+  check(n_population >= 0 && n_samples >= 0 && n_samples <= n_population,
+        "sample_without_replacement: need 0 <= n_samples <= n_population, got n_samples = {}, n_population = {}",
+        n_samples, n_population);
+  const double ratio = n_population != 0 ? static_cast<double>(n_samples) / static_cast<double>(n_population) : 1.0;
+  if (ratio > 0.01 && ratio < 0.99) {
+    std::vector<std::int64_t> p = rs.permutation(n_population);
+    p.resize(static_cast<std::size_t>(n_samples));
+    return p;
+  }
+  std::vector<std::int64_t> out(static_cast<std::size_t>(n_samples));
+  if (ratio < 0.2) {  // tracking selection (Python's random.sample)
+    std::unordered_set<std::int64_t> selected;
+    for (std::int64_t i = 0; i < n_samples; ++i) {
+      std::int64_t j = rs.randint(0, n_population);
+      while (selected.count(j)) j = rs.randint(0, n_population);
+      selected.insert(j);
+      out[static_cast<std::size_t>(i)] = j;
+    }
+    return out;
+  }
+  // reservoir sampling
+  for (std::int64_t i = 0; i < n_samples; ++i) out[static_cast<std::size_t>(i)] = i;
+  for (std::int64_t i = n_samples; i < n_population; ++i) {
+    const std::int64_t j = rs.randint(0, i + 1);
+    if (j < n_samples) out[static_cast<std::size_t>(j)] = i;
+  }
+  return out;
 }
 
 }  // namespace axon::ml::tree_detail

@@ -1,8 +1,13 @@
 #include "axon/ml/saving.hpp"
 
 #include "axon/core/archive.hpp"
+#include "axon/ml/ensemble/adaboost_classifier.hpp"
+#include "axon/ml/ensemble/bagging_classifier.hpp"
+#include "axon/ml/ensemble/bagging_regressor.hpp"
 #include "axon/ml/ensemble/extra_trees_classifier.hpp"
 #include "axon/ml/ensemble/extra_trees_regressor.hpp"
+#include "axon/ml/ensemble/gradient_boosting_classifier.hpp"
+#include "axon/ml/ensemble/gradient_boosting_regressor.hpp"
 #include "axon/ml/ensemble/random_forest_classifier.hpp"
 #include "axon/ml/ensemble/random_forest_regressor.hpp"
 #include "axon/ml/linear_model/elastic_net.hpp"
@@ -76,20 +81,20 @@ std::string StateDict::text(const std::string& key) const {
 
 namespace {
 
-using Factory = std::function<std::unique_ptr<Estimator>(const EstimatorRecord&)>;
+/// Makes an unfitted default instance; ml::load then sets its nested estimators, hyperparameters
+/// and state.
+using Factory = std::function<std::unique_ptr<Estimator>()>;
 
 template <class T>
 Factory plain() {
-  return [](const EstimatorRecord& r) {
-    std::unique_ptr<Estimator> e = std::make_unique<T>();
-    e->set_params(r.params);
-    if (r.fitted) e->load_state(*r.state);
-    return e;
-  };
+  return [] { return std::make_unique<T>(); };
 }
 
 std::map<std::string, Factory>& registry() {
   static std::map<std::string, Factory> table = {
+      {"AdaBoostClassifier", plain<AdaBoostClassifier>()},
+      {"BaggingClassifier", plain<BaggingClassifier>()},
+      {"BaggingRegressor", plain<BaggingRegressor>()},
       {"DecisionTreeClassifier", plain<DecisionTreeClassifier>()},
       {"DecisionTreeRegressor", plain<DecisionTreeRegressor>()},
       {"ElasticNet", plain<ElasticNet>()},
@@ -98,10 +103,12 @@ std::map<std::string, Factory>& registry() {
       {"ExtraTreesClassifier", plain<ExtraTreesClassifier>()},
       {"ExtraTreesRegressor", plain<ExtraTreesRegressor>()},
       {"Lasso", plain<Lasso>()},
+      {"GradientBoostingClassifier", plain<GradientBoostingClassifier>()},
+      {"GradientBoostingRegressor", plain<GradientBoostingRegressor>()},
       {"LinearRegression", plain<LinearRegression>()},
       {"LogisticRegression", plain<LogisticRegression>()},
       {"MinMaxScaler", plain<MinMaxScaler>()},
-      {"Pipeline", [](const EstimatorRecord& r) -> std::unique_ptr<Estimator> { return Pipeline::from_state(*r.state); }},
+      {"Pipeline", nullptr},  // built from its saved steps (Pipeline::from_state)
       {"RandomForestClassifier", plain<RandomForestClassifier>()},
       {"RandomForestRegressor", plain<RandomForestRegressor>()},
       {"Ridge", plain<Ridge>()},
@@ -114,13 +121,9 @@ std::mutex registry_mutex;
 }  // namespace
 
 void register_estimator(const std::string& name, std::function<std::unique_ptr<Estimator>()> factory) {
+  check(name != "Pipeline" && factory != nullptr, "register_estimator: '{}' needs a factory (and Pipeline is built in)", name);
   const std::lock_guard lock(registry_mutex);
-  registry()[name] = [factory = std::move(factory)](const EstimatorRecord& r) {
-    std::unique_ptr<Estimator> e = factory();
-    e->set_params(r.params);
-    if (r.fitted) e->load_state(*r.state);
-    return e;
-  };
+  registry()[name] = std::move(factory);
 }
 
 std::vector<std::string> known_estimators() {
@@ -131,7 +134,18 @@ std::vector<std::string> known_estimators() {
 }
 
 EstimatorRecord record_of(const Estimator& estimator) {
-  EstimatorRecord r{estimator.name(), estimator.get_params(false), estimator.fitted(), nullptr};
+  EstimatorRecord r{estimator.name(), estimator.get_params(false), nullptr, estimator.fitted(), nullptr};
+  // Nested estimators as templates (class, hyperparameters, their own nested ones); what a fitted
+  // meta-estimator learned, its fitted members included, is in its state.
+  const auto children = const_cast<Estimator&>(estimator).children();
+  if (!children.empty()) {
+    auto nested = std::make_shared<StateDict>();
+    for (const auto& [name, child] : children) {
+      EstimatorRecord c = record_of(*child->clone());
+      nested->set_record(name, std::move(c));
+    }
+    r.children = std::move(nested);
+  }
   if (r.fitted) {
     auto state = std::make_shared<StateDict>();
     estimator.save_state(*state);
@@ -142,16 +156,30 @@ EstimatorRecord record_of(const Estimator& estimator) {
 
 std::unique_ptr<Estimator> estimator_from(const EstimatorRecord& record) {
   Factory f;
+  bool known = false;
   {
     const std::lock_guard lock(registry_mutex);
     const auto it = registry().find(record.class_name);
-    if (it != registry().end()) f = it->second;
+    if (it != registry().end()) {
+      f = it->second;
+      known = true;
+    }
   }
-  if (!f)
+  if (!known)
     throw ValueError(fmt::format("load: unknown estimator class '{}'; this program can load: {}", record.class_name,
                                  fmt::join(known_estimators(), ", ")));
   check<IoError>(!record.fitted || record.state, "load: fitted {} without its state", record.class_name);
-  return f(record);
+  if (record.class_name == "Pipeline") {
+    check(record.fitted, "load: an unfitted Pipeline cannot be rebuilt (save it fitted)");
+    return Pipeline::from_state(*record.state);
+  }
+  // A default instance made into the saved one: nested estimators, hyperparameters, state.
+  std::unique_ptr<Estimator> e = f();
+  if (record.children)
+    for (const auto& [name, child] : record.children->estimators()) e->set_child(name, estimator_from(child));
+  e->set_params(record.params);
+  if (record.fitted) e->load_state(*record.state);
+  return e;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,6 +230,7 @@ json state_json(const StateDict& s, const std::string& path, ArchiveWriter& w);
 
 json record_json(const EstimatorRecord& r, const std::string& path, ArchiveWriter& w) {
   json o = {{"class", r.class_name}, {"params", params_json(r.params)}, {"fitted", r.fitted}};
+  if (r.children) o["children"] = state_json(*r.children, path + "children/", w);
   if (r.fitted) o["state"] = state_json(*r.state, path, w);
   return o;
 }
@@ -221,6 +250,7 @@ EstimatorRecord record_from(const json& j, const ArchiveReader& file) {
   r.class_name = j.at("class").get<std::string>();
   for (const auto& [k, v] : j.at("params").items()) r.params[k] = param_from(v);
   r.fitted = j.at("fitted").get<bool>();
+  if (j.contains("children")) r.children = state_from(j.at("children"), file);
   if (r.fitted) r.state = state_from(j.at("state"), file);
   return r;
 }

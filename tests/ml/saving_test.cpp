@@ -61,6 +61,30 @@ TEST(Saving, FittedEstimatorsPredictTheSameAfterReloading) {
   expect_round_trip(StandardScaler().fit(Xd), Xd, dir / "scaler.axon");
   expect_round_trip(MinMaxScaler().fit(Xd), Xd, dir / "minmax.axon");
 
+  const data::Bunch cancer = data::load_breast_cancer();
+  const Tensor Xc = cancer.data.rows(0, 200), yc = cancer.target.rows(0, 200);
+  expect_round_trip(ExtraTreesClassifier({.n_estimators = 5, .random_state = 0}).fit(Xi, yi), Xi, dir / "et.axon");
+  expect_round_trip(GradientBoostingClassifier({.n_estimators = 8, .random_state = 0}).fit(Xi, yi), Xi, dir / "gbc.axon");
+  expect_round_trip(GradientBoostingClassifier({.n_estimators = 8, .subsample = 0.7, .random_state = 0}).fit(Xc, yc), Xc,
+                    dir / "gbc2.axon");
+  expect_round_trip(GradientBoostingRegressor({.loss = "huber", .n_estimators = 10, .random_state = 0}).fit(Xd, yd), Xd,
+                    dir / "gbr.axon");
+  expect_round_trip(AdaBoostClassifier({.n_estimators = 10, .random_state = 0}).fit(Xc, yc), Xc, dir / "ada.axon");
+  expect_round_trip(AdaBoostClassifier({.estimator = DecisionTreeClassifier({.max_depth = 2}), .n_estimators = 5,
+                                        .algorithm = "SAMME", .random_state = 0})
+                        .fit(Xi, yi),
+                    Xi, dir / "ada_samme.axon");
+  // Bagging around a pipeline-free non-tree learner: the template estimator (its class and
+  // hyperparameters) comes back too.
+  expect_round_trip(BaggingClassifier({.estimator = LogisticRegression({.C = 0.5, .max_iter = 300}), .n_estimators = 4,
+                                       .max_features = 0.5, .oob_score = true, .random_state = 0})
+                        .fit(Xi, yi),
+                    Xi, dir / "bag.axon");
+  expect_round_trip(BaggingRegressor({.n_estimators = 4, .random_state = 0}).fit(Xd, yd), Xd, dir / "bagr.axon");
+  save(BaggingClassifier({.estimator = Ridge({.alpha = 3.0}), .n_estimators = 3}), dir / "bag_unfitted.axon");
+  EXPECT_EQ(load(dir / "bag_unfitted.axon")->get_params(),
+            BaggingClassifier({.estimator = Ridge({.alpha = 3.0}), .n_estimators = 3}).get_params());
+
   Pipeline pipe = make_pipeline(StandardScaler(), LogisticRegression());
   pipe.fit(Xi, yi);
   expect_round_trip(pipe, Xi, dir / "pipe.axon");

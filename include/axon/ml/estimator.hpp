@@ -86,6 +86,11 @@ class Estimator {
   virtual std::vector<ParamBinding> bindings() { return {}; }
   /// Nested estimators by name (pipeline steps, a meta-estimator's "estimator").
   virtual std::vector<std::pair<std::string, Estimator*>> children() { return {}; }
+  /// Replaces the nested estimator `name` (ml::load rebuilding a meta-estimator's "estimator");
+  /// the default refuses.
+  virtual void set_child(const std::string& name, std::unique_ptr<Estimator> estimator);
+  friend EstimatorRecord record_of(const Estimator& estimator);
+  friend std::unique_ptr<Estimator> estimator_from(const EstimatorRecord& record);
   /// Throws NotFittedError naming this estimator and `method` unless fitted().
   void check_fitted(std::string_view method) const;
 };

@@ -19,10 +19,13 @@ namespace axon::ml {
 class Estimator;
 class StateDict;
 
-/// A nested estimator as saved: its class, its own hyperparameters and (when fitted) its state.
+/// A nested estimator as saved: its class, its own hyperparameters, the records of its own nested
+/// estimators (a meta-estimator's "estimator": class and hyperparameters, unfitted) and, when
+/// fitted, its state.
 struct EstimatorRecord {
   std::string class_name;
   Params params;
+  std::shared_ptr<const StateDict> children;  ///< records by child name (may be null: none)
   bool fitted = false;
   std::shared_ptr<const StateDict> state;
 };

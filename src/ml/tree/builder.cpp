@@ -687,7 +687,7 @@ class Splitter {
   Splitter(const ColumnMajorX& X, Criterion& criterion, const double* sample_weight, const GrowRules& rules,
            double min_weight_leaf, std::uint32_t seed)
       : X_(X), crit_(criterion), rules_(rules), min_weight_leaf_(min_weight_leaf), rand_(seed), random_(rules.splitter == "random"),
-        sklearn_sort_(rules.criterion == "absolute_error") {
+        sklearn_sort_(rules.criterion == "absolute_error" || rules.sklearn_sort) {
     samples_.reserve(static_cast<std::size_t>(X.n));
     for (std::int64_t i = 0; i < X.n; ++i)
       if (!sample_weight || sample_weight[i] != 0.0) samples_.push_back(static_cast<std::int32_t>(i));

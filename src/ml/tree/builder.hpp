@@ -45,6 +45,10 @@ struct GrowRules {
   std::int64_t max_leaf_nodes = -1;   ///< < 0: depth-first growth; otherwise best-first with this many leaves
   double min_impurity_decrease = 0.0;
   double ccp_alpha = 0.0;
+  /// Keep each node's samples in scikit-learn's order (its introsort) for every criterion, not only
+  /// absolute_error, so that node sums round as scikit-learn's (gradient boosting's later stages,
+  /// fitted to residuals, need it; the radix sort orders ties by index and is faster).
+  bool sklearn_sort = false;
 };
 
 /// Grows one tree on the rows of X with positive weight (all rows when sample_weight is null).
