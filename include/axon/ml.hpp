@@ -49,3 +49,5 @@
 #include "axon/ml/ensemble/bagging_regressor.hpp"
 #include "axon/ml/ensemble/gradient_boosting_classifier.hpp"
 #include "axon/ml/ensemble/gradient_boosting_regressor.hpp"
+#include "axon/ml/ensemble/hist_gradient_boosting_classifier.hpp"
+#include "axon/ml/ensemble/hist_gradient_boosting_regressor.hpp"

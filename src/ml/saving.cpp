@@ -8,6 +8,8 @@
 #include "axon/ml/ensemble/extra_trees_regressor.hpp"
 #include "axon/ml/ensemble/gradient_boosting_classifier.hpp"
 #include "axon/ml/ensemble/gradient_boosting_regressor.hpp"
+#include "axon/ml/ensemble/hist_gradient_boosting_classifier.hpp"
+#include "axon/ml/ensemble/hist_gradient_boosting_regressor.hpp"
 #include "axon/ml/ensemble/random_forest_classifier.hpp"
 #include "axon/ml/ensemble/random_forest_regressor.hpp"
 #include "axon/ml/linear_model/elastic_net.hpp"
@@ -105,6 +107,8 @@ std::map<std::string, Factory>& registry() {
       {"Lasso", plain<Lasso>()},
       {"GradientBoostingClassifier", plain<GradientBoostingClassifier>()},
       {"GradientBoostingRegressor", plain<GradientBoostingRegressor>()},
+      {"HistGradientBoostingClassifier", plain<HistGradientBoostingClassifier>()},
+      {"HistGradientBoostingRegressor", plain<HistGradientBoostingRegressor>()},
       {"LinearRegression", plain<LinearRegression>()},
       {"LogisticRegression", plain<LogisticRegression>()},
       {"MinMaxScaler", plain<MinMaxScaler>()},

@@ -81,6 +81,11 @@ TEST(Saving, FittedEstimatorsPredictTheSameAfterReloading) {
                         .fit(Xi, yi),
                     Xi, dir / "bag.axon");
   expect_round_trip(BaggingRegressor({.n_estimators = 4, .random_state = 0}).fit(Xd, yd), Xd, dir / "bagr.axon");
+  expect_round_trip(HistGradientBoostingClassifier({.max_iter = 15, .early_stopping = false}).fit(Xi, yi), Xi, dir / "hgb.axon");
+  Tensor Xn = Xc.clone();  // missing values: the saved trees still route them
+  for (std::int64_t i = 0; i < 200; i += 7) Xn.data<double>()[i * 30 + 3] = std::nan("");
+  expect_round_trip(HistGradientBoostingClassifier({.max_iter = 10, .random_state = 0}).fit(Xn, yc), Xn, dir / "hgb2.axon");
+  expect_round_trip(HistGradientBoostingRegressor({.loss = "absolute_error", .max_iter = 10}).fit(Xd, yd), Xd, dir / "hgbr.axon");
   save(BaggingClassifier({.estimator = Ridge({.alpha = 3.0}), .n_estimators = 3}), dir / "bag_unfitted.axon");
   EXPECT_EQ(load(dir / "bag_unfitted.axon")->get_params(),
             BaggingClassifier({.estimator = Ridge({.alpha = 3.0}), .n_estimators = 3}).get_params());
