@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
       axon::tour::sgd_and_logistic(tour_options);
       axon::tour::tables_and_datasets(tour_options);
       axon::tour::regression_and_classification(tour_options);
+      axon::tour::trees_and_ensembles(tour_options);
       axon::tour::neural_networks(tour_options);
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
       fmt::print("\ntour finished in {:.1f} s\n", took.count());

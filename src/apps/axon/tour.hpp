@@ -24,7 +24,11 @@ void tables_and_datasets(const TourOptions& options);
 /// matrix and the cost-minimizing threshold.
 void regression_and_classification(const TourOptions& options);
 
-/// Section 4: softmax regression and an MLP on Fashion-MNIST with the Keras-style API.
+/// Section 4: one tree's text, then bagging, random forests, extra trees, AdaBoost and gradient
+/// boosting on digits, the boosting's staged test error, and a forest saved and reloaded.
+void trees_and_ensembles(const TourOptions& options);
+
+/// Section 5: softmax regression and an MLP on Fashion-MNIST with the Keras-style API.
 void neural_networks(const TourOptions& options);
 
 /// Prints a section heading.

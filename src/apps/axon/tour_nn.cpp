@@ -18,7 +18,7 @@ Tensor scale_images(const Tensor& images) { return astype(images, float32) / 255
 }  // namespace
 
 void neural_networks(const TourOptions& options) {
-  heading(4, "Neural networks on Fashion-MNIST (Keras's API in C++)");
+  heading(5, "Neural networks on Fashion-MNIST (Keras's API in C++)");
   const auto data = data::fashion_mnist::load_data();
   const std::int64_t n = options.smoke ? 2000 : data.train.images.shape(0);
   const Tensor X_train = scale_images(data.train.images.rows(0, n));
