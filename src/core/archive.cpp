@@ -27,7 +27,7 @@ nlohmann::json ArchiveWriter::add(const std::string& name, const Tensor& t) {
   const Tensor& c = t;
   nlohmann::json entry = {{"name", name}, {"dtype", dtype_name(c.dtype())}, {"shape", c.shape()},
                           {"offset", bytes_.size()}, {"nbytes", c.nbytes()}};
-  bytes_.append(static_cast<const char*>(c.raw_data()), c.nbytes());
+  if (c.nbytes() > 0) bytes_.append(static_cast<const char*>(c.raw_data()), c.nbytes());
   return entry;
 }
 
@@ -101,7 +101,7 @@ Tensor ArchiveReader::tensor(const nlohmann::json& entry) const {
     check<IoError>(nbytes == t.nbytes() && offset <= data_.size() && nbytes <= data_.size() - offset,
                    "load: {}: tensor '{}' ({} bytes at {}) does not fit its shape or the file", path_.string(),
                    entry.value("name", std::string("?")), nbytes, offset);
-    std::memcpy(t.raw_data(), data_.data() + offset, nbytes);
+    if (nbytes > 0) std::memcpy(t.raw_data(), data_.data() + offset, nbytes);
     return t;
   } catch (const nlohmann::json::exception& e) {
     throw IoError(fmt::format("load: {}: bad tensor entry ({})", path_.string(), e.what()));
