@@ -196,3 +196,22 @@ Tensor feature_importances(const Forest& forest, std::int64_t n_features) {
 }
 
 }  // namespace axon::ml::forest_detail
+
+namespace axon::ml {
+
+ParamBinding max_samples_param(std::string name, MaxSamples& field) {
+  return {name,
+          [&field]() -> Param {
+            if (const auto* i = std::get_if<std::int64_t>(&field)) return *i;
+            if (const auto* d = std::get_if<double>(&field)) return *d;
+            return Param{};
+          },
+          [&field, name](const Param& p) {
+            if (std::holds_alternative<std::monostate>(p)) field = std::monostate{};
+            else if (const auto* i = std::get_if<std::int64_t>(&p)) field = *i;
+            else if (const auto* d = std::get_if<double>(&p)) field = *d;
+            else throw ValueError(fmt::format("set_params: {} must be None, an int or a float, got {}", name, to_string(p)));
+          }};
+}
+
+}  // namespace axon::ml

@@ -1,4 +1,4 @@
-// What RandomForestClassifier and RandomForestRegressor share: growing the trees in parallel (each
+// What the forests (RandomForest*, ExtraTrees*) share: growing the trees in parallel (each
 // from its own seed, so the forest does not depend on the thread count), bootstrap draws as
 // scikit-learn makes them, and summing the trees' leaf values over rows. Private to the ml floor.
 #pragma once
@@ -47,9 +47,6 @@ void sum_leaf_values(const Forest& f, const float* rows, std::int64_t n, std::in
 /// how many trees those are.
 void oob_sums(const Forest& f, const ColumnMajorX& X, std::int64_t n_boot, std::int64_t k, std::vector<double>& sums,
               std::vector<double>& counts, int threads);
-
-/// The leaf of each row in each tree, int64 [n, n_trees] (scikit-learn's forest apply).
-Tensor forest_apply(const Forest& f, const Data& X, std::int64_t n_features, std::string_view who);
 
 /// Mean of the trees' normalized importances (trees with more than one node), normalized.
 std::vector<double> forest_importances(const Forest& f, std::int64_t n_features);

@@ -9,7 +9,6 @@
 #pragma once
 
 #include "axon/ml/ensemble/base_forest.hpp"
-#include "axon/ml/ensemble/random_forest_classifier.hpp"  // MaxSamples, max_samples_param
 
 #include <map>
 #include <optional>
@@ -36,46 +35,18 @@ struct ExtraTreesClassifierOptions {
   MaxSamples max_samples;                      ///< bootstrap sample size (None: n); needs bootstrap=True
 };
 
-class ExtraTreesClassifier : public BaseForest<ExtraTreesClassifier, ExtraTreesClassifierOptions> {
+/// ForestClassifier (base_forest.hpp) with ExtraTreeClassifier members (the random splitter).
+class ExtraTreesClassifier : public ForestClassifier<ExtraTreesClassifier, ExtraTreesClassifierOptions> {
  public:
-  using BaseForest::BaseForest;
+  using ForestClassifier::ForestClassifier;
+  static constexpr const char* splitter = "random";
   std::string name() const override { return "ExtraTreesClassifier"; }
-  Kind kind() const override { return Kind::classifier; }
-  ExtraTreesClassifier& fit(const Data& X, const Tensor& y = {}) override;
-  /// The class with the largest mean probability (first one on ties), in y's dtype.
-  Tensor predict(const Data& X) const override;
-  /// float64 [n, n_classes]: the mean of the trees' leaf class frequencies.
-  Tensor predict_proba(const Data& X) const override;
-  Tensor predict_log_proba(const Data& X) const override;
-  Tensor classes() const override { return labels_.classes; }
-  /// The leaf of each row in each tree, int64 [n, n_estimators] (scikit-learn's apply).
-  Tensor apply(const Data& X) const;
-
-  /// float64 [n_train, n_classes]: each training row's mean probability over the trees that did
-  /// not draw it (needs bootstrap=True and oob_score=True).
-  Tensor oob_decision_function() const;
-
-  void save_state(StateDict& state) const override;
-  void load_state(const StateDict& state) override;
-
- protected:
-  std::vector<ParamBinding> bindings() override {
-    return {param("bootstrap", options_.bootstrap), param("ccp_alpha", options_.ccp_alpha),
-            param("class_weight", options_.class_weight), param("criterion", options_.criterion),
-            param("max_depth", options_.max_depth), max_features_param("max_features", options_.max_features),
-            param("max_leaf_nodes", options_.max_leaf_nodes), max_samples_param("max_samples", options_.max_samples),
-            param("min_impurity_decrease", options_.min_impurity_decrease),
-            param("min_samples_leaf", options_.min_samples_leaf), param("min_samples_split", options_.min_samples_split),
-            param("min_weight_fraction_leaf", options_.min_weight_fraction_leaf),
-            param("n_estimators", options_.n_estimators), param("n_jobs", options_.n_jobs),
-            param("oob_score", options_.oob_score), param("random_state", options_.random_state)};
+  ExtraTreesClassifier& fit(const Data& X, const Tensor& y = {}) override {
+    fit_forest(X, y);
+    return *this;
   }
-
- private:
-  std::vector<double> mean_proba(const Data& X, std::string_view who) const;
-
-  LabelCodes labels_;
-  Tensor oob_decision_;
 };
+
+extern template class ForestClassifier<ExtraTreesClassifier, ExtraTreesClassifierOptions>;
 
 }  // namespace axon::ml

@@ -10,7 +10,6 @@
 #pragma once
 
 #include "axon/ml/ensemble/base_forest.hpp"
-#include "axon/ml/ensemble/random_forest_classifier.hpp"  // MaxSamples, max_samples_param
 
 #include <optional>
 
@@ -34,39 +33,18 @@ struct ExtraTreesRegressorOptions {
   MaxSamples max_samples;                      ///< bootstrap sample size (None: n); needs bootstrap=True
 };
 
-class ExtraTreesRegressor : public BaseForest<ExtraTreesRegressor, ExtraTreesRegressorOptions> {
+/// ForestRegressor (base_forest.hpp) with ExtraTreeRegressor members (the random splitter).
+class ExtraTreesRegressor : public ForestRegressor<ExtraTreesRegressor, ExtraTreesRegressorOptions> {
  public:
-  using BaseForest::BaseForest;
+  using ForestRegressor::ForestRegressor;
+  static constexpr const char* splitter = "random";
   std::string name() const override { return "ExtraTreesRegressor"; }
-  Kind kind() const override { return Kind::regressor; }
-  ExtraTreesRegressor& fit(const Data& X, const Tensor& y = {}) override;
-  /// float64 [n]: the mean of the trees' predictions.
-  Tensor predict(const Data& X) const override;
-  /// The leaf of each row in each tree, int64 [n, n_estimators] (scikit-learn's apply).
-  Tensor apply(const Data& X) const;
-
-  /// float64 [n_train]: each training row's mean prediction over the trees that did not draw it
-  /// (needs bootstrap=True and oob_score=True).
-  Tensor oob_prediction() const;
-
-  void save_state(StateDict& state) const override;
-  void load_state(const StateDict& state) override;
-
- protected:
-  std::vector<ParamBinding> bindings() override {
-    return {param("bootstrap", options_.bootstrap), param("ccp_alpha", options_.ccp_alpha),
-            param("criterion", options_.criterion),
-            param("max_depth", options_.max_depth), max_features_param("max_features", options_.max_features),
-            param("max_leaf_nodes", options_.max_leaf_nodes), max_samples_param("max_samples", options_.max_samples),
-            param("min_impurity_decrease", options_.min_impurity_decrease),
-            param("min_samples_leaf", options_.min_samples_leaf), param("min_samples_split", options_.min_samples_split),
-            param("min_weight_fraction_leaf", options_.min_weight_fraction_leaf),
-            param("n_estimators", options_.n_estimators), param("n_jobs", options_.n_jobs),
-            param("oob_score", options_.oob_score), param("random_state", options_.random_state)};
+  ExtraTreesRegressor& fit(const Data& X, const Tensor& y = {}) override {
+    fit_forest(X, y);
+    return *this;
   }
-
- private:
-  Tensor oob_prediction_;
 };
+
+extern template class ForestRegressor<ExtraTreesRegressor, ExtraTreesRegressorOptions>;
 
 }  // namespace axon::ml

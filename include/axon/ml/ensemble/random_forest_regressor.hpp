@@ -9,14 +9,11 @@
 //   rf.score(X_test, y_test); rf.oob_score(); rf.feature_importances();   // R²
 #pragma once
 
-#include "axon/ml/ensemble/random_forest_classifier.hpp"
+#include "axon/ml/ensemble/base_forest.hpp"
 
-#include <memory>
 #include <optional>
-#include <variant>
 
 namespace axon::ml {
-
 
 struct RandomForestRegressorOptions {
   std::int64_t n_estimators = 100;
@@ -36,36 +33,18 @@ struct RandomForestRegressorOptions {
   MaxSamples max_samples;                      ///< bootstrap sample size (None: n)
 };
 
-class RandomForestRegressor : public BaseForest<RandomForestRegressor, RandomForestRegressorOptions> {
+/// ForestRegressor (base_forest.hpp) with DecisionTreeRegressor members (the best splitter).
+class RandomForestRegressor : public ForestRegressor<RandomForestRegressor, RandomForestRegressorOptions> {
  public:
-  using BaseForest::BaseForest;
+  using ForestRegressor::ForestRegressor;
+  static constexpr const char* splitter = "best";
   std::string name() const override { return "RandomForestRegressor"; }
-  Kind kind() const override { return Kind::regressor; }
-  RandomForestRegressor& fit(const Data& X, const Tensor& y = {}) override;
-  /// float64 [n]: the mean of the trees' predictions.
-  Tensor predict(const Data& X) const override;
-
-  /// float64 [n_train]: each training row's mean prediction over the trees that did not draw it.
-  Tensor oob_prediction() const;
-
-  void save_state(StateDict& state) const override;
-  void load_state(const StateDict& state) override;
-
- protected:
-  std::vector<ParamBinding> bindings() override {
-    return {param("bootstrap", options_.bootstrap), param("ccp_alpha", options_.ccp_alpha),
-            param("criterion", options_.criterion),
-            param("max_depth", options_.max_depth), max_features_param("max_features", options_.max_features),
-            param("max_leaf_nodes", options_.max_leaf_nodes), max_samples_param("max_samples", options_.max_samples),
-            param("min_impurity_decrease", options_.min_impurity_decrease),
-            param("min_samples_leaf", options_.min_samples_leaf), param("min_samples_split", options_.min_samples_split),
-            param("min_weight_fraction_leaf", options_.min_weight_fraction_leaf),
-            param("n_estimators", options_.n_estimators), param("n_jobs", options_.n_jobs),
-            param("oob_score", options_.oob_score), param("random_state", options_.random_state)};
+  RandomForestRegressor& fit(const Data& X, const Tensor& y = {}) override {
+    fit_forest(X, y);
+    return *this;
   }
-
- private:
-  Tensor oob_prediction_;
 };
+
+extern template class ForestRegressor<RandomForestRegressor, RandomForestRegressorOptions>;
 
 }  // namespace axon::ml

@@ -31,44 +31,19 @@ struct DecisionTreeClassifierOptions {
   double ccp_alpha = 0.0;                      ///< minimal cost-complexity pruning strength (0: none)
 };
 
-/// A split sends a sample left when its float32 feature value is <= the float64 threshold (a
-/// midpoint between consecutive distinct float32 values, as scikit-learn casts X to float32).
-/// NaN or infinite inputs are errors naming the column.
-class DecisionTreeClassifier : public BaseDecisionTree<DecisionTreeClassifier, DecisionTreeClassifierOptions> {
+/// TreeClassifier (base_decision_tree.hpp) with the best splitter by default.
+class DecisionTreeClassifier : public TreeClassifier<DecisionTreeClassifier, DecisionTreeClassifierOptions> {
  public:
-  using BaseDecisionTree::BaseDecisionTree;
+  using TreeClassifier::TreeClassifier;
   std::string name() const override { return "DecisionTreeClassifier"; }
-  Kind kind() const override { return Kind::classifier; }
-  /// X: dense or sparse (densified) or a numeric DataFrame; y: 1-D labels with at least 2 classes.
-  DecisionTreeClassifier& fit(const Data& X, const Tensor& y = {}) override;
-  /// sample_weight: float64 [n] ≥ 0 (multiplied by class_weight for the classifier); rows of weight
-  /// 0 take no part, min_weight_fraction_leaf is a fraction of the total weight.
-  DecisionTreeClassifier& fit(const Data& X, const Tensor& y, const Tensor& sample_weight) override;
-  bool accepts_sample_weight() const override { return true; }
-  /// The class with the largest weight in the leaf (first one on ties), in y's dtype.
-  Tensor predict(const Data& X) const override;
-  /// float64 [n, n_classes]: the leaf's class weights divided by their sum.
-  Tensor predict_proba(const Data& X) const override;
-  Tensor predict_log_proba(const Data& X) const override;
-  Tensor classes() const override { return labels_.classes; }
-
-  std::int64_t n_classes() const { return labels_.n_classes(); }
-  void save_state(StateDict& state) const override;
-  void load_state(const StateDict& state) override;
-
- protected:
-  std::vector<ParamBinding> bindings() override {
-    return {param("ccp_alpha", options_.ccp_alpha), param("class_weight", options_.class_weight),
-            param("criterion", options_.criterion), param("max_depth", options_.max_depth),
-            max_features_param("max_features", options_.max_features), param("max_leaf_nodes", options_.max_leaf_nodes),
-            param("min_impurity_decrease", options_.min_impurity_decrease), param("min_samples_leaf", options_.min_samples_leaf),
-            param("min_samples_split", options_.min_samples_split),
-            param("min_weight_fraction_leaf", options_.min_weight_fraction_leaf), param("random_state", options_.random_state),
-            param("splitter", options_.splitter)};
+  /// See TreeClassifier::fit_tree.
+  DecisionTreeClassifier& fit(const Data& X, const Tensor& y = {}) override { return fit(X, y, Tensor()); }
+  DecisionTreeClassifier& fit(const Data& X, const Tensor& y, const Tensor& sample_weight) override {
+    fit_tree(X, y, sample_weight);
+    return *this;
   }
-
- private:
-  LabelCodes labels_;
 };
+
+extern template class TreeClassifier<DecisionTreeClassifier, DecisionTreeClassifierOptions>;
 
 }  // namespace axon::ml

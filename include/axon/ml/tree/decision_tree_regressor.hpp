@@ -31,33 +31,19 @@ struct DecisionTreeRegressorOptions {
   double ccp_alpha = 0.0;                      ///< minimal cost-complexity pruning strength (0: none)
 };
 
-/// A split sends a sample left when its float32 feature value is <= the float64 threshold (a
-/// midpoint between consecutive distinct float32 values, as scikit-learn casts X to float32).
-/// NaN or infinite inputs are errors naming the column.
-class DecisionTreeRegressor : public BaseDecisionTree<DecisionTreeRegressor, DecisionTreeRegressorOptions> {
+/// TreeRegressor (base_decision_tree.hpp) with the best splitter by default.
+class DecisionTreeRegressor : public TreeRegressor<DecisionTreeRegressor, DecisionTreeRegressorOptions> {
  public:
-  using BaseDecisionTree::BaseDecisionTree;
+  using TreeRegressor::TreeRegressor;
   std::string name() const override { return "DecisionTreeRegressor"; }
-  Kind kind() const override { return Kind::regressor; }
-  /// X: dense or sparse (densified) or a numeric DataFrame; y: 1-D numeric targets.
-  DecisionTreeRegressor& fit(const Data& X, const Tensor& y = {}) override;
-  /// sample_weight: float64 [n] ≥ 0 (multiplied by class_weight for the classifier); rows of weight
-  /// 0 take no part, min_weight_fraction_leaf is a fraction of the total weight.
-  DecisionTreeRegressor& fit(const Data& X, const Tensor& y, const Tensor& sample_weight) override;
-  bool accepts_sample_weight() const override { return true; }
-  /// The mean training target of the leaf, float64 [n].
-  Tensor predict(const Data& X) const override;
-
- protected:
-  std::vector<ParamBinding> bindings() override {
-    return {param("ccp_alpha", options_.ccp_alpha),
-            param("criterion", options_.criterion), param("max_depth", options_.max_depth),
-            max_features_param("max_features", options_.max_features), param("max_leaf_nodes", options_.max_leaf_nodes),
-            param("min_impurity_decrease", options_.min_impurity_decrease), param("min_samples_leaf", options_.min_samples_leaf),
-            param("min_samples_split", options_.min_samples_split),
-            param("min_weight_fraction_leaf", options_.min_weight_fraction_leaf), param("random_state", options_.random_state),
-            param("splitter", options_.splitter)};
+  /// See TreeRegressor::fit_tree.
+  DecisionTreeRegressor& fit(const Data& X, const Tensor& y = {}) override { return fit(X, y, Tensor()); }
+  DecisionTreeRegressor& fit(const Data& X, const Tensor& y, const Tensor& sample_weight) override {
+    fit_tree(X, y, sample_weight);
+    return *this;
   }
 };
+
+extern template class TreeRegressor<DecisionTreeRegressor, DecisionTreeRegressorOptions>;
 
 }  // namespace axon::ml

@@ -30,30 +30,19 @@ struct ExtraTreeRegressorOptions {
   double ccp_alpha = 0.0;                      ///< minimal cost-complexity pruning strength (0: none)
 };
 
-/// A split sends a sample left when its float32 feature value is <= the float64 threshold.
-/// NaN or infinite inputs are errors naming the column.
-class ExtraTreeRegressor : public BaseDecisionTree<ExtraTreeRegressor, ExtraTreeRegressorOptions> {
+/// TreeRegressor (base_decision_tree.hpp) with the random splitter and max_features 1.0 by default.
+class ExtraTreeRegressor : public TreeRegressor<ExtraTreeRegressor, ExtraTreeRegressorOptions> {
  public:
-  using BaseDecisionTree::BaseDecisionTree;
+  using TreeRegressor::TreeRegressor;
   std::string name() const override { return "ExtraTreeRegressor"; }
-  Kind kind() const override { return Kind::regressor; }
-  /// X: dense or sparse (densified) or a numeric DataFrame; y: 1-D numeric targets.
-  ExtraTreeRegressor& fit(const Data& X, const Tensor& y = {}) override;
-  /// sample_weight: float64 [n] ≥ 0; rows of weight 0 take no part.
-  ExtraTreeRegressor& fit(const Data& X, const Tensor& y, const Tensor& sample_weight) override;
-  bool accepts_sample_weight() const override { return true; }
-  /// The leaf's value (mean, or weighted median for absolute_error), float64 [n].
-  Tensor predict(const Data& X) const override;
-
- protected:
-  std::vector<ParamBinding> bindings() override {
-    return {param("ccp_alpha", options_.ccp_alpha), param("criterion", options_.criterion), param("max_depth", options_.max_depth),
-            max_features_param("max_features", options_.max_features), param("max_leaf_nodes", options_.max_leaf_nodes),
-            param("min_impurity_decrease", options_.min_impurity_decrease), param("min_samples_leaf", options_.min_samples_leaf),
-            param("min_samples_split", options_.min_samples_split),
-            param("min_weight_fraction_leaf", options_.min_weight_fraction_leaf), param("random_state", options_.random_state),
-            param("splitter", options_.splitter)};
+  /// See TreeRegressor::fit_tree.
+  ExtraTreeRegressor& fit(const Data& X, const Tensor& y = {}) override { return fit(X, y, Tensor()); }
+  ExtraTreeRegressor& fit(const Data& X, const Tensor& y, const Tensor& sample_weight) override {
+    fit_tree(X, y, sample_weight);
+    return *this;
   }
 };
+
+extern template class TreeRegressor<ExtraTreeRegressor, ExtraTreeRegressorOptions>;
 
 }  // namespace axon::ml
