@@ -66,7 +66,11 @@ def train(mlp):
     with torch.no_grad():
         for _ in range(5):
             start = time.perf_counter()
-            out = torch.cat([model(Xt[i:i + 128]) for i in range(0, len(Xt), 128)])
+            if loader:
+                out = torch.cat([model(xb) for xb, _ in torch.utils.data.DataLoader(torch.utils.data.TensorDataset(Xt, yt),
+                                                                                   batch_size=128)])
+            else:
+                out = torch.cat([model(Xt[i:i + 128]) for i in range(0, len(Xt), 128)])
             predict_times.append(time.perf_counter() - start)
     accuracy = (out.argmax(1) == yt).float().mean().item()
     return statistics.median(times), statistics.median(predict_times), accuracy
