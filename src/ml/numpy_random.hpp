@@ -40,4 +40,8 @@ class NumpyRandomState {
 std::vector<std::int64_t> sample_without_replacement(std::int64_t n_population, std::int64_t n_samples,
                                                      NumpyRandomState& rs);
 
+/// numpy's sum of a contiguous float64 array (add.reduce: pairwise, blocks of 8 accumulators
+/// below 128 elements), so that sums scikit-learn takes with np.sum round the same here.
+double numpy_sum(const double* a, std::int64_t n);
+
 }  // namespace axon::ml::tree_detail

@@ -19,26 +19,7 @@ using tree_detail::NumpyRandomState;
 // ---------------------------------------------------------------------------------------------
 // numpy's reductions
 
-double np_sum(const double* a, std::int64_t n) {
-  if (n < 8) {
-    double res = 0.0;
-    for (std::int64_t i = 0; i < n; ++i) res += a[i];
-    return res;
-  }
-  if (n <= 128) {
-    double r[8];
-    for (int j = 0; j < 8; ++j) r[j] = a[j];
-    std::int64_t i = 8;
-    for (; i < n - (n % 8); i += 8)
-      for (int j = 0; j < 8; ++j) r[j] += a[i + j];
-    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-    for (; i < n; ++i) res += a[i];
-    return res;
-  }
-  std::int64_t n2 = n / 2;
-  n2 -= n2 % 8;
-  return np_sum(a, n2) + np_sum(a + n2, n - n2);
-}
+double np_sum(const double* a, std::int64_t n) { return tree_detail::numpy_sum(a, n); }
 
 double weighted_percentile(const std::vector<double>& values, const std::vector<double>& weights, double percentile) {
   const std::size_t n = values.size();

@@ -666,6 +666,21 @@ struct Split {
   double impurity_right = std::numeric_limits<double>::infinity();
 };
 
+// Moves the samples whose value is <= threshold before the others, in place, with scikit-learn's
+// swaps (the order of the samples inside each side matters for later ties).
+template <class Index>
+void partition_samples(Index* samples, std::int64_t start, std::int64_t end, const float* col, double threshold) {
+  std::int64_t p = start, partition_end = end;
+  while (p < partition_end) {
+    if (static_cast<double>(col[samples[p]]) <= threshold) {
+      ++p;
+    } else {
+      --partition_end;
+      std::swap(samples[p], samples[partition_end]);
+    }
+  }
+}
+
 inline std::uint32_t our_rand_r(std::uint32_t& seed) {
   if (seed == 0) seed = 1;
   seed ^= seed << 13;
@@ -766,16 +781,7 @@ class Splitter {
       }
     }
     if (best.pos < end) {
-      const float* col = X_.column(best.feature);
-      std::int64_t p = start, partition_end = end;
-      while (p < partition_end) {
-        if (col[samples_[p]] <= best.threshold) {
-          ++p;
-        } else {
-          --partition_end;
-          std::swap(samples_[p], samples_[partition_end]);
-        }
-      }
+      partition_samples(samples_.data(), start, end, X_.column(best.feature), best.threshold);
       crit_.reset();
       crit_.update(best.pos);
       crit_.children_impurity(best.impurity_left, best.impurity_right);
@@ -859,16 +865,7 @@ class Splitter {
     if (best.pos < end) {
       // Partitioned already when the best was the last feature tried (as scikit-learn tests it).
       if (current.feature != best.feature) {
-        const float* col = X_.column(best.feature);
-        std::int64_t p = start, partition_end = end;
-        while (p < partition_end) {
-          if (static_cast<double>(col[samples[p]]) <= best.threshold) {
-            ++p;
-          } else {
-            --partition_end;
-            std::swap(samples[p], samples[partition_end]);
-          }
-        }
+        partition_samples(samples, start, end, X_.column(best.feature), best.threshold);
       }
       crit_.reset();
       crit_.update(best.pos);

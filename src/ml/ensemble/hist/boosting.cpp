@@ -23,26 +23,7 @@ namespace {
 using tree_detail::NumpyRandomState;
 
 // numpy's pairwise summation (add.reduce of a contiguous float64 array).
-double pairwise_sum(const double* a, std::int64_t n) {
-  if (n < 8) {
-    double r = 0.;
-    for (std::int64_t i = 0; i < n; ++i) r += a[i];
-    return r;
-  }
-  if (n <= 128) {
-    double r[8];
-    for (int j = 0; j < 8; ++j) r[j] = a[j];
-    std::int64_t i = 8;
-    for (; i < n - (n % 8); i += 8)
-      for (int j = 0; j < 8; ++j) r[j] += a[i + j];
-    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-    for (; i < n; ++i) res += a[i];
-    return res;
-  }
-  std::int64_t n2 = n / 2;
-  n2 -= n2 % 8;
-  return pairwise_sum(a, n2) + pairwise_sum(a + n2, n - n2);
-}
+double pairwise_sum(const double* a, std::int64_t n) { return tree_detail::numpy_sum(a, n); }
 double mean(const std::vector<double>& v) { return pairwise_sum(v.data(), static_cast<std::int64_t>(v.size())) / static_cast<double>(v.size()); }
 
 double median(std::vector<double> v) {  // np.median
