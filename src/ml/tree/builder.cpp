@@ -723,23 +723,19 @@ class Splitter {
     return crit_.wn_node;
   }
 
+  // sklearn's BestSplitter.node_split and RandomSplitter.node_split (Extra-Trees), which share the
+  // Fisher-Yates feature draws with constant-feature bookkeeping and differ in how one drawn
+  // feature is scanned: every threshold between sorted values (best), or one threshold drawn
+  // uniformly between the node's float32 min and max from the same rand_r state (random).
   void node_split(double impurity, Split& best, std::int64_t& n_constant_features) {
-    if (random_) node_split_random(impurity, best, n_constant_features);
-    else node_split_best(impurity, best, n_constant_features);
-  }
-
-  // sklearn's BestSplitter.node_split.
-  void node_split_best(double impurity, Split& best, std::int64_t& n_constant_features) {
-    const std::int64_t start = start_, end = end_, p_total = X_.p;
-    const std::int64_t msl = rules_.min_samples_leaf;
+    const std::int64_t start = start_, end = end_;
     best = Split{};
     best.pos = end;
     double best_proxy = -std::numeric_limits<double>::infinity();
     Split current;
-    std::int64_t f_i = p_total, n_visited = 0, n_found_c = 0, n_drawn_c = 0;
+    std::int64_t f_i = X_.p, n_visited = 0, n_found_c = 0, n_drawn_c = 0;
     const std::int64_t n_known_c = n_constant_features;
     std::int64_t n_total_c = n_known_c;
-    float* Xf = Xf_.data();
     while (f_i > n_total_c && (n_visited < rules_.max_features || n_visited <= n_found_c + n_drawn_c)) {
       ++n_visited;
       std::int64_t f_j = rand_int(n_drawn_c, f_i - n_found_c, rand_);
@@ -750,8 +746,15 @@ class Splitter {
       }
       f_j += n_found_c;
       current.feature = features_[f_j];
-      sort_node(current.feature, start, end);
-      if (Xf[end - 1] <= Xf[start] + kFeatureThreshold) {
+      float min_v = 0, max_v = 0;
+      if (random_) {
+        load_min_max(current.feature, start, end, min_v, max_v);
+      } else {
+        sort_node(current.feature, start, end);
+        min_v = Xf_[start];
+        max_v = Xf_[end - 1];
+      }
+      if (max_v <= min_v + kFeatureThreshold) {  // constant in this node
         features_[f_j] = features_[n_total_c];
         features_[n_total_c] = current.feature;
         ++n_found_c;
@@ -760,28 +763,14 @@ class Splitter {
       }
       --f_i;
       std::swap(features_[f_i], features_[f_j]);
-      crit_.reset();
-      std::int64_t p = start;
-      while (p < end) {
-        while (p + 1 < end && Xf[p + 1] <= Xf[p] + kFeatureThreshold) ++p;
-        ++p;
-        if (p < end) {
-          current.pos = p;
-          if (p - start < msl || end - p < msl) continue;
-          crit_.update(p);
-          if (crit_.wn_left < min_weight_leaf_ || crit_.wn_right < min_weight_leaf_) continue;
-          const double proxy = crit_.proxy_improvement();
-          if (proxy > best_proxy) {
-            best_proxy = proxy;
-            current.threshold = Xf[p - 1] / 2.0 + Xf[p] / 2.0;
-            if (current.threshold == Xf[p] || std::isinf(current.threshold)) current.threshold = Xf[p - 1];
-            best = current;
-          }
-        }
-      }
+      if (random_) scan_random(min_v, max_v, current, best, best_proxy);
+      else scan_sorted(current, best, best_proxy);
     }
     if (best.pos < end) {
-      partition_samples(samples_.data(), start, end, X_.column(best.feature), best.threshold);
+      // The random splitter has partitioned already when the best was the last feature tried (as
+      // scikit-learn tests it); the sorted order of the best splitter is the last feature's.
+      if (!random_ || current.feature != best.feature)
+        partition_samples(samples_.data(), start, end, X_.column(best.feature), best.threshold);
       crit_.reset();
       crit_.update(best.pos);
       crit_.children_impurity(best.impurity_left, best.impurity_right);
@@ -793,91 +782,76 @@ class Splitter {
     n_constant_features = n_total_c;
   }
 
-  // sklearn's RandomSplitter.node_split (Extra-Trees): the same Fisher-Yates feature draws and
-  // constant-feature bookkeeping as the best splitter, but no sorting: each drawn feature's node
-  // min and max (float32), one threshold drawn uniformly between them from the same rand_r state,
-  // the node's samples partitioned in place around it (the same swaps, so the sample order that
-  // later sums see is scikit-learn's), and the split with the best proxy improvement kept.
-  void node_split_random(double impurity, Split& best, std::int64_t& n_constant_features) {
-    const std::int64_t start = start_, end = end_, p_total = X_.p;
-    const std::int64_t msl = rules_.min_samples_leaf;
-    best = Split{};
-    best.pos = end;
-    double best_proxy = -std::numeric_limits<double>::infinity();
-    Split current;
-    std::int64_t f_i = p_total, n_visited = 0, n_found_c = 0, n_drawn_c = 0;
-    const std::int64_t n_known_c = n_constant_features;
-    std::int64_t n_total_c = n_known_c;
-    float* Xf = Xf_.data();
-    std::int32_t* samples = samples_.data();
-    while (f_i > n_total_c && (n_visited < rules_.max_features || n_visited <= n_found_c + n_drawn_c)) {
-      ++n_visited;
-      std::int64_t f_j = rand_int(n_drawn_c, f_i - n_found_c, rand_);
-      if (f_j < n_known_c) {
-        std::swap(features_[f_j], features_[n_drawn_c]);
-        ++n_drawn_c;
-        continue;
-      }
-      f_j += n_found_c;
-      current.feature = features_[f_j];
-      const float* col = X_.column(current.feature);
-      float min_v = col[samples[start]];
-      float max_v = min_v;
-      Xf[start] = min_v;
-      for (std::int64_t p = start + 1; p < end; ++p) {
-        const float v = col[samples[p]];
-        Xf[p] = v;
-        if (v < min_v) min_v = v;
-        else if (v > max_v) max_v = v;
-      }
-      if (max_v <= min_v + kFeatureThreshold) {
-        features_[f_j] = features_[n_total_c];
-        features_[n_total_c] = current.feature;
-        ++n_found_c;
-        ++n_total_c;
-        continue;
-      }
-      --f_i;
-      std::swap(features_[f_i], features_[f_j]);
-      current.threshold = rand_uniform(min_v, max_v, rand_);
-      if (current.threshold == static_cast<double>(max_v)) current.threshold = min_v;
-      std::int64_t p = start, partition_end = end;
-      while (p < partition_end) {
-        if (static_cast<double>(Xf[p]) <= current.threshold) {
-          ++p;
-        } else {
-          --partition_end;
-          std::swap(Xf[p], Xf[partition_end]);
-          std::swap(samples[p], samples[partition_end]);
+ private:
+  // Every position between distinct sorted values of the node (Xf_), keeping the best proxy.
+  void scan_sorted(Split& current, Split& best, double& best_proxy) {
+    const std::int64_t start = start_, end = end_, msl = rules_.min_samples_leaf;
+    const float* Xf = Xf_.data();
+    crit_.reset();
+    std::int64_t p = start;
+    while (p < end) {
+      while (p + 1 < end && Xf[p + 1] <= Xf[p] + kFeatureThreshold) ++p;
+      ++p;
+      if (p < end) {
+        current.pos = p;
+        if (p - start < msl || end - p < msl) continue;
+        crit_.update(p);
+        if (crit_.wn_left < min_weight_leaf_ || crit_.wn_right < min_weight_leaf_) continue;
+        const double proxy = crit_.proxy_improvement();
+        if (proxy > best_proxy) {
+          best_proxy = proxy;
+          current.threshold = Xf[p - 1] / 2.0 + Xf[p] / 2.0;
+          if (current.threshold == Xf[p] || std::isinf(current.threshold)) current.threshold = Xf[p - 1];
+          best = current;
         }
       }
-      current.pos = partition_end;
-      if (current.pos - start < msl || end - current.pos < msl) continue;
-      crit_.reset();
-      crit_.update(current.pos);
-      if (crit_.wn_left < min_weight_leaf_ || crit_.wn_right < min_weight_leaf_) continue;
-      const double proxy = crit_.proxy_improvement();
-      if (proxy > best_proxy) {
-        best_proxy = proxy;
-        best = current;
-      }
     }
-    if (best.pos < end) {
-      // Partitioned already when the best was the last feature tried (as scikit-learn tests it).
-      if (current.feature != best.feature) {
-        partition_samples(samples, start, end, X_.column(best.feature), best.threshold);
-      }
-      crit_.reset();
-      crit_.update(best.pos);
-      crit_.children_impurity(best.impurity_left, best.impurity_right);
-      best.improvement = crit_.impurity_improvement(impurity, best.impurity_left, best.impurity_right);
-    }
-    std::copy_n(constant_features_.begin(), n_known_c, features_.begin());
-    std::copy_n(features_.begin() + n_known_c, n_found_c, constant_features_.begin() + n_known_c);
-    n_constant_features = n_total_c;
   }
 
- private:
+  // The node's values of `feature` into Xf_ (in sample order) and their float32 min and max.
+  void load_min_max(std::int64_t feature, std::int64_t start, std::int64_t end, float& min_v, float& max_v) {
+    const float* col = X_.column(feature);
+    const std::int32_t* samples = samples_.data();
+    float* Xf = Xf_.data();
+    min_v = max_v = Xf[start] = col[samples[start]];
+    for (std::int64_t p = start + 1; p < end; ++p) {
+      const float v = col[samples[p]];
+      Xf[p] = v;
+      if (v < min_v) min_v = v;
+      else if (v > max_v) max_v = v;
+    }
+  }
+
+  // One threshold drawn in (min, max); the node's samples partitioned around it in place (the
+  // same swaps as scikit-learn's, so the sample order later sums see is its order).
+  void scan_random(float min_v, float max_v, Split& current, Split& best, double& best_proxy) {
+    const std::int64_t start = start_, end = end_, msl = rules_.min_samples_leaf;
+    float* Xf = Xf_.data();
+    std::int32_t* samples = samples_.data();
+    current.threshold = rand_uniform(min_v, max_v, rand_);
+    if (current.threshold == static_cast<double>(max_v)) current.threshold = min_v;
+    std::int64_t p = start, partition_end = end;
+    while (p < partition_end) {
+      if (static_cast<double>(Xf[p]) <= current.threshold) {
+        ++p;
+      } else {
+        --partition_end;
+        std::swap(Xf[p], Xf[partition_end]);
+        std::swap(samples[p], samples[partition_end]);
+      }
+    }
+    current.pos = partition_end;
+    if (current.pos - start < msl || end - current.pos < msl) return;
+    crit_.reset();
+    crit_.update(current.pos);
+    if (crit_.wn_left < min_weight_leaf_ || crit_.wn_right < min_weight_leaf_) return;
+    const double proxy = crit_.proxy_improvement();
+    if (proxy > best_proxy) {
+      best_proxy = proxy;
+      best = current;
+    }
+  }
+
   // The node's samples sorted by the feature (into samples_ and Xf_). Ties are ordered by sample
   // index (a radix sort, fast), or as scikit-learn's introsort leaves them for absolute_error.
   void sort_node(std::int64_t feature, std::int64_t start, std::int64_t end) {
