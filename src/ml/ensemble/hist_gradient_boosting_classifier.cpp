@@ -71,23 +71,28 @@ Tensor HistGradientBoostingClassifier::predict(const Data& X) const {
   return decode_labels(labels_.classes, argmax_rows(proba_from_raw(model_->loss, r, n, k), n, kc));
 }
 
-void HistGradientBoostingClassifier::staged_predict_proba(const Data& X, const std::function<void(const Tensor&)>& fn) const {
+std::vector<Tensor> HistGradientBoostingClassifier::staged_predict_proba(const Data& X) const {
   constexpr std::string_view who = "HistGradientBoostingClassifier.staged_predict_proba";
   check_fitted("staged_predict_proba");
   const Tensor Xd = check_dense_X(X, who, n_features_);
   const std::int64_t n = Xd.shape(0), k = model_->k, kc = labels_.n_classes();
-  staged_raw_predict(*model_, Xd.data<double>(), n, get_num_threads(),
-                     [&](const std::vector<double>& r) { fn(from_vector(proba_from_raw(model_->loss, r, n, k), {n, kc})); });
+  std::vector<Tensor> out;
+  staged_raw_predict(*model_, Xd.data<double>(), n, get_num_threads(), [&](const std::vector<double>& r) {
+    out.push_back(from_vector(proba_from_raw(model_->loss, r, n, k), {n, kc}));
+  });
+  return out;
 }
 
-void HistGradientBoostingClassifier::staged_predict(const Data& X, const std::function<void(const Tensor&)>& fn) const {
+std::vector<Tensor> HistGradientBoostingClassifier::staged_predict(const Data& X) const {
   constexpr std::string_view who = "HistGradientBoostingClassifier.staged_predict";
   check_fitted("staged_predict");
   const Tensor Xd = check_dense_X(X, who, n_features_);
   const std::int64_t n = Xd.shape(0), k = model_->k, kc = labels_.n_classes();
+  std::vector<Tensor> out;
   staged_raw_predict(*model_, Xd.data<double>(), n, get_num_threads(), [&](const std::vector<double>& r) {
-    fn(decode_labels(labels_.classes, argmax_rows(proba_from_raw(model_->loss, r, n, k), n, kc)));
+    out.push_back(decode_labels(labels_.classes, argmax_rows(proba_from_raw(model_->loss, r, n, k), n, kc)));
   });
+  return out;
 }
 
 void HistGradientBoostingClassifier::save_state(StateDict& state) const {

@@ -46,12 +46,14 @@ Tensor HistGradientBoostingRegressor::predict(const Data& X) const {
   return from_vector(out, {Xd.shape(0)});
 }
 
-void HistGradientBoostingRegressor::staged_predict(const Data& X, const std::function<void(const Tensor&)>& fn) const {
+std::vector<Tensor> HistGradientBoostingRegressor::staged_predict(const Data& X) const {
   check_fitted("staged_predict");
   const Tensor Xd = check_dense_X(X, "HistGradientBoostingRegressor.staged_predict", n_features_);
   const std::int64_t n = Xd.shape(0);
+  std::vector<Tensor> out;
   staged_raw_predict(*model_, Xd.data<double>(), n, get_num_threads(),
-                     [&](const std::vector<double>& r) { fn(from_vector(r, {n})); });
+                     [&](const std::vector<double>& r) { out.push_back(from_vector(r, {n})); });
+  return out;
 }
 
 }  // namespace axon::ml

@@ -157,10 +157,9 @@ TEST(HistGradientBoostingClassifier, DecisionFunctionStagedAndAutoEarlyStopping)
   ASSERT_EQ(d.ndim(), 1);
   for (std::int64_t i = 0; i < d.shape(0); ++i)
     EXPECT_NEAR(p.data<double>()[i * 2 + 1], 1.0 / (1.0 + std::exp(-d.data<double>()[i])), 1e-12);
-  std::int64_t stages = 0;
-  Tensor last, last_proba;
-  m.staged_predict(s.Xte, [&](const Tensor& t) { ++stages; last = t; });
-  m.staged_predict_proba(s.Xte, [&](const Tensor& t) { last_proba = t; });
+  const std::vector<Tensor> staged = m.staged_predict(s.Xte), staged_proba = m.staged_predict_proba(s.Xte);
+  const std::int64_t stages = static_cast<std::int64_t>(staged.size());
+  const Tensor last = staged.back(), last_proba = staged_proba.back();
   EXPECT_EQ(stages, 30);
   EXPECT_EQ(last.to_vector<std::int64_t>(), m.predict(s.Xte).to_vector<std::int64_t>());
   EXPECT_TENSOR_NEAR(last_proba, p.to_vector<double>(), 1e-12, 0);

@@ -92,11 +92,9 @@ TEST(HistGradientBoostingRegressor, StagedPredictAndThreadCountIndependent) {
   const std::vector<double> pa = a.predict(s.Xte).to_vector<double>();
   EXPECT_EQ(pa, b.predict(s.Xte).to_vector<double>());
   EXPECT_EQ(pa, c.predict(s.Xte).to_vector<double>());
-  std::int64_t stages = 0;
-  Tensor last;
-  a.staged_predict(s.Xte, [&](const Tensor& t) { ++stages; last = t; });
-  EXPECT_EQ(stages, a.n_iter());
-  EXPECT_EQ(last.to_vector<double>(), pa);
+  const std::vector<Tensor> staged = a.staged_predict(s.Xte);
+  EXPECT_EQ(static_cast<std::int64_t>(staged.size()), a.n_iter());
+  EXPECT_EQ(staged.back().to_vector<double>(), pa);
 }
 
 // 40,000 rows: early_stopping "auto" turns on (n > 10,000), and the large nodes are partitioned in

@@ -88,6 +88,16 @@ class BaseHistGradientBoosting : public EstimatorBase<Derived, Options> {
   }
 
  protected:
+  std::vector<ParamBinding> bindings() override {
+    auto& o = this->options_;
+    return {early_stopping_param("early_stopping", o.early_stopping), param("l2_regularization", o.l2_regularization),
+            param("learning_rate", o.learning_rate), param("loss", o.loss), param("max_bins", o.max_bins),
+            param("max_depth", o.max_depth), param("max_iter", o.max_iter), param("max_leaf_nodes", o.max_leaf_nodes),
+            param("min_samples_leaf", o.min_samples_leaf), param("n_iter_no_change", o.n_iter_no_change),
+            param("random_state", o.random_state), param("scoring", o.scoring), param("tol", o.tol),
+            param("validation_fraction", o.validation_fraction)};
+  }
+
   std::shared_ptr<const hist_detail::Model> model_;  // immutable once fitted: copies share it
   std::vector<double> train_score_, validation_score_;
   std::int64_t n_features_ = 0;

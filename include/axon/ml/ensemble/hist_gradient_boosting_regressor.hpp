@@ -10,7 +10,6 @@
 
 #include "axon/ml/ensemble/base_hist_gradient_boosting.hpp"
 
-#include <functional>
 
 namespace axon::ml {
 
@@ -40,26 +39,8 @@ class HistGradientBoostingRegressor
   HistGradientBoostingRegressor& fit(const Data& X, const Tensor& y = {}) override;
   /// float64 [n].
   Tensor predict(const Data& X) const override;
-  /// predict after each iteration (scikit-learn's staged_predict generator, as a callback).
-  void staged_predict(const Data& X, const std::function<void(const Tensor&)>& fn) const;
-
- protected:
-  std::vector<ParamBinding> bindings() override {
-    return {early_stopping_param("early_stopping", options_.early_stopping),
-            param("l2_regularization", options_.l2_regularization),
-            param("learning_rate", options_.learning_rate),
-            param("loss", options_.loss),
-            param("max_bins", options_.max_bins),
-            param("max_depth", options_.max_depth),
-            param("max_iter", options_.max_iter),
-            param("max_leaf_nodes", options_.max_leaf_nodes),
-            param("min_samples_leaf", options_.min_samples_leaf),
-            param("n_iter_no_change", options_.n_iter_no_change),
-            param("random_state", options_.random_state),
-            param("scoring", options_.scoring),
-            param("tol", options_.tol),
-            param("validation_fraction", options_.validation_fraction)};
-  }
+  /// After each iteration (element i after i + 1 iterations), as GradientBoosting's.
+  std::vector<Tensor> staged_predict(const Data& X) const;
 };
 
 }  // namespace axon::ml
