@@ -10,7 +10,6 @@
 
 #include "axon/ml/ensemble/base_hist_gradient_boosting.hpp"
 
-
 namespace axon::ml {
 
 struct HistGradientBoostingRegressorOptions {
