@@ -15,7 +15,7 @@ namespace axon::ml {
 namespace {
 
 [[noreturn]] void unsupported(const Estimator& e, std::string_view method) {
-  throw ValueError(fmt::format("{} has no {}()", e.name(), method));
+  throw UnsupportedMethodError(fmt::format("{} has no {}()", e.name(), method));
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 //   };
 #pragma once
 
+#include "axon/core/error.hpp"
 #include "axon/core/tensor.hpp"
 #include "axon/ml/data.hpp"
 #include "axon/ml/params.hpp"
@@ -30,6 +31,13 @@
 #include <vector>
 
 namespace axon::ml {
+
+/// Calling a method this estimator does not have (predict_proba of a regressor): scikit-learn's
+/// AttributeError. A ValueError, so that code catching those still catches it.
+class UnsupportedMethodError : public ValueError {
+ public:
+  using ValueError::ValueError;
+};
 
 class Estimator {
  public:

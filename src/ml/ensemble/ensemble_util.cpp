@@ -21,9 +21,8 @@ bool has_predict_proba(const Estimator& fitted, const Data& X) {
   try {
     (void)fitted.predict_proba(X.take({0}));
     return true;
-  } catch (const ValueError& e) {
-    if (std::string(e.what()).find("has no predict_proba()") != std::string::npos) return false;
-    throw;
+  } catch (const UnsupportedMethodError&) {
+    return false;
   }
 }
 

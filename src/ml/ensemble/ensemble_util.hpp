@@ -14,7 +14,7 @@ void set_random_states(Estimator& estimator, tree_detail::NumpyRandomState& rs);
 
 /// Whether a fitted estimator has predict_proba (hasattr(estimator, "predict_proba")): asked by
 /// calling it on one row of X, since axon's Estimator answers every method and throws for those
-/// the class lacks ("X has no predict_proba()").
+/// the class lacks (UnsupportedMethodError, "X has no predict_proba()").
 bool has_predict_proba(const Estimator& fitted, const Data& X);
 
 }  // namespace axon::ml::ensemble_detail
