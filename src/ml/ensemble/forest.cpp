@@ -62,8 +62,6 @@ std::vector<double> bootstrap_counts(std::uint32_t seed, std::int64_t n, std::in
   return counts;
 }
 
-namespace {
-// The leaf outputs of a tree: normalized class weights (classifier) or the mean (regressor).
 std::vector<double> leaf_outputs(const Tree& t, bool classifier) {
   std::vector<double> v = t.value;
   if (!classifier) return v;
@@ -76,7 +74,6 @@ std::vector<double> leaf_outputs(const Tree& t, bool classifier) {
   }
   return v;
 }
-}  // namespace
 
 Forest grow_forest(const ColumnMajorX& X, const double* y, std::int64_t n_classes, const std::vector<double>& sample_weight,
                    const GrowRules& rules, std::int64_t n_estimators, bool bootstrap, std::int64_t n_boot,

@@ -26,6 +26,10 @@ std::int64_t bootstrap_size(const std::variant<std::monostate, std::int64_t, dou
 /// _generate_sample_indices, then bincount).
 std::vector<double> bootstrap_counts(std::uint32_t seed, std::int64_t n, std::int64_t n_boot);
 
+/// A tree's per-node outputs as the forest sums them: its class weights normalized to
+/// probabilities (classifier), or its values as they are (regressor).
+std::vector<double> leaf_outputs(const Tree& t, bool classifier);
+
 struct Forest {
   std::vector<Tree> trees;
   std::vector<std::uint32_t> seeds;  ///< each tree's random_state

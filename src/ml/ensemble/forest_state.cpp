@@ -12,7 +12,6 @@ void save_forest(const Forest& forest, StateDict& state) {
     const std::string prefix = fmt::format("trees/{}/", t);
     forest.trees[t].save(state, prefix);
     state.set(prefix + "seed", Param{static_cast<std::int64_t>(forest.seeds[t])});
-    state.set(prefix + "leaf_values", from_vector(forest.leaf_values[t]));
   }
 }
 
@@ -24,10 +23,11 @@ std::shared_ptr<const Forest> load_forest(const StateDict& state, std::int64_t n
     const std::string prefix = fmt::format("trees/{}/", t);
     f->trees.push_back(Tree::load(state, prefix));
     f->seeds.push_back(static_cast<std::uint32_t>(state.integer(prefix + "seed")));
-    f->leaf_values.push_back(state.tensor(prefix + "leaf_values").to_vector<double>());
     const Tree& tree = f->trees.back();
-    check<IoError>(tree.n_features == n_features && f->leaf_values.back().size() == static_cast<std::size_t>(tree.node_count() * k),
-                   "load: tree {} of the forest does not fit {} features and {} outputs per leaf", t, n_features, k);
+    check<IoError>(tree.n_features == n_features && tree.n_classes == k,
+                   "load: tree {} of the forest has {} features and {} outputs per node; the forest has {} and {}", t,
+                   tree.n_features, tree.n_classes, n_features, k);
+    f->leaf_values.push_back(leaf_outputs(tree, k > 1));  // a classifier has k = n_classes >= 2
   }
   return f;
 }
