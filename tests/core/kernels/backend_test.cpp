@@ -34,6 +34,49 @@ TEST_P(BackendAgreement, Gemm) {
     }
 }
 
+// The narrow kernels (n ≤ 16 output columns, no batch): A·B, A·Bᵀ and Aᵀ·B, with row counts that
+// are and are not multiples of their row groups and vector lanes, sums with and without a scalar
+// tail, beta 0 and not, every column count from 1 to 16, sizes on both sides of the thread split.
+TEST_P(BackendAgreement, GemmNarrow) {
+  struct Case {
+    bool ta, tb;
+    std::int64_t m, k;
+  };
+  for (const Case& s : {Case{false, false, 128, 784}, Case{false, true, 37, 33}, Case{false, false, 5, 16},
+                        Case{true, false, 784, 128}, Case{true, false, 37, 19}, Case{true, false, 4, 300},
+                        Case{false, true, 300, 700}})
+    for (std::int64_t n = 1; n <= 16; ++n)
+      for (double beta : {0.0, 0.5}) {
+        Backend::Gemm g{.trans_a = s.ta, .trans_b = s.tb, .m = s.m, .n = n, .k = s.k, .alpha = 0.75, .beta = beta};
+        const Tensor a = random({s.ta ? s.k : s.m, s.ta ? s.m : s.k});
+        const Tensor b = random({s.tb ? n : s.k, s.tb ? s.k : n});
+        Tensor c_ref = random({s.m, n});
+        Tensor c_cpu = c_ref.clone();
+        reference_backend().gemm(g, a, b, c_ref);
+        cpu_backend().gemm(g, a, b, c_cpu);
+        const double t = dtype() == float32 ? 1e-4 : 1e-12;  // up to 784 float terms
+        EXPECT_TENSOR_NEAR(c_cpu, c_ref, t, t) << "trans_a " << s.ta << " trans_b " << s.tb << " m " << s.m << " n " << n
+                                               << " k " << s.k << " beta " << beta;
+      }
+}
+
+// The same products with one thread and with two: bit for bit.
+TEST_P(BackendAgreement, GemmNarrowIgnoresThreadCount) {
+  const int before = get_num_threads();
+  for (bool ta : {false, true}) {
+    Backend::Gemm g{.trans_a = ta, .m = 301, .n = 10, .k = 515};
+    const Tensor a = random({ta ? g.k : g.m, ta ? g.m : g.k});
+    const Tensor b = random({g.k, g.n});
+    Tensor one = Tensor::empty({g.m, g.n}, {.dtype = dtype()}), two = Tensor::empty({g.m, g.n}, {.dtype = dtype()});
+    set_num_threads(1);
+    cpu_backend().gemm(g, a, b, one);
+    set_num_threads(2);
+    cpu_backend().gemm(g, a, b, two);
+    EXPECT_TENSOR_NEAR(one, two, 0, 0) << "trans_a " << ta;
+  }
+  set_num_threads(before);
+}
+
 TEST_P(BackendAgreement, UnaryAndItsDerivative) {
   for (int i = 0; i < kUnaryOpCount; ++i) {
     const auto op = static_cast<UnaryOp>(i);

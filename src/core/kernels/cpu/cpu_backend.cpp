@@ -2,6 +2,8 @@
 // vectorizes, and OpenMP above measured sizes. Everything it does not override comes from ref.
 #include "../elementwise_math.hpp"
 #include "../ref/ref_backend.hpp"
+#include "narrow_gemm.hpp"
+#include "parallel.hpp"
 
 #include <cblas.h>
 #include <omp.h>
@@ -18,23 +20,6 @@ namespace {
 // the pool. Memory-bound ops need far more work per element to pay for a second thread.
 constexpr std::int64_t kParallelCheap = 1 << 16;      // add, mul, copy
 constexpr std::int64_t kParallelExpensive = 1 << 12;  // exp, tanh, erf
-
-// Runs body(begin, end) over [0, n): one contiguous range per thread when `parallel`, else a single
-// call. Entering an OpenMP region costs about a microsecond even for one thread, far more than a
-// small loop, so the serial case must not enter one. The split depends only on n and the thread
-// count, so results are reproducible.
-template <typename F>
-void for_range(std::int64_t n, bool parallel, F&& body) {
-  if (!parallel || n < 2) {
-    body(std::int64_t{0}, n);
-    return;
-  }
-#pragma omp parallel
-  {
-    const std::int64_t t = omp_get_thread_num(), nt = omp_get_num_threads();
-    body(n * t / nt, n * (t + 1) / nt);
-  }
-}
 
 constexpr bool is_expensive(UnaryOp op) {
   return op != UnaryOp::neg && op != UnaryOp::abs && op != UnaryOp::relu && op != UnaryOp::square &&
@@ -71,19 +56,30 @@ class CpuBackend final : public RefBackend {
   const char* name() const override { return "cpu"; }
 
   void gemm(const Gemm& g, const Tensor& a, const Tensor& b, Tensor& c) const override {
+    const std::int64_t lda = g.trans_a ? g.m : g.k, ldb = g.trans_b ? g.k : g.n;
+    // Few output columns (a classifier head and its weight gradient): our narrow kernels.
+    const bool narrow = g.batch == 1 && g.n <= kNarrowGemmMaxN && g.m >= 4 && g.k >= 16 && !(g.trans_a && g.trans_b);
+    if (narrow) {
+      return visit_floating(c.dtype(), "gemm", [&]<typename T>() {
+        const auto alpha = static_cast<T>(g.alpha), beta = static_cast<T>(g.beta);
+        if (g.trans_a)
+          gemm_narrow_tn<T>(g.m, g.n, g.k, alpha, a.data<T>(), lda, b.data<T>(), ldb, beta, c.data<T>());
+        else
+          gemm_narrow_nn<T>(g.trans_b, g.m, g.n, g.k, alpha, a.data<T>(), lda, b.data<T>(), ldb, beta, c.data<T>());
+      });
+    }
     const auto ta = g.trans_a ? CblasTrans : CblasNoTrans;
     const auto tb = g.trans_b ? CblasTrans : CblasNoTrans;
-    const auto lda = static_cast<blasint>(g.trans_a ? g.m : g.k);
-    const auto ldb = static_cast<blasint>(g.trans_b ? g.k : g.n);
     const auto m = static_cast<blasint>(g.m), n = static_cast<blasint>(g.n), k = static_cast<blasint>(g.k);
     for (std::int64_t batch = 0; batch < g.batch; ++batch) {
       if (c.dtype() == Dtype::float32) {
         cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, static_cast<float>(g.alpha), a.data<float>() + batch * g.a_batch_stride,
-                    lda, b.data<float>() + batch * g.b_batch_stride, ldb, static_cast<float>(g.beta),
-                    c.data<float>() + batch * g.m * g.n, n);
+                    static_cast<blasint>(lda), b.data<float>() + batch * g.b_batch_stride, static_cast<blasint>(ldb),
+                    static_cast<float>(g.beta), c.data<float>() + batch * g.m * g.n, n);
       } else {
-        cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, g.alpha, a.data<double>() + batch * g.a_batch_stride, lda,
-                    b.data<double>() + batch * g.b_batch_stride, ldb, g.beta, c.data<double>() + batch * g.m * g.n, n);
+        cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, g.alpha, a.data<double>() + batch * g.a_batch_stride,
+                    static_cast<blasint>(lda), b.data<double>() + batch * g.b_batch_stride, static_cast<blasint>(ldb),
+                    g.beta, c.data<double>() + batch * g.m * g.n, n);
       }
     }
   }
