@@ -77,6 +77,26 @@ TEST_P(BackendAgreement, GemmNarrowIgnoresThreadCount) {
   set_num_threads(before);
 }
 
+// Gathering rows (fit's shuffled batches): along the first axis and an inner one, small and above
+// the size where both threads copy; a bad index is refused before anything is copied.
+TEST_P(BackendAgreement, IndexSelect) {
+  for (auto [shape, axis] : {std::pair<Shape, int>{{2000, 100}, 0}, {{7, 9, 3}, 1}, {{3, 400, 300}, 1}}) {
+    const Tensor x = random(shape);
+    std::vector<std::int64_t> rows;
+    for (std::int64_t i = 0; i < shape[axis]; i += 3) rows.push_back((i * 7919) % shape[axis]);
+    const Tensor index = from_vector(rows, {static_cast<std::int64_t>(rows.size())});
+    Shape out_shape = shape;
+    out_shape[axis] = static_cast<std::int64_t>(rows.size());
+    Tensor want = Tensor::empty(out_shape, {.dtype = dtype()}), got = Tensor::empty(out_shape, {.dtype = dtype()});
+    reference_backend().index_select(x, axis, index, want);
+    cpu_backend().index_select(x, axis, index, got);
+    EXPECT_TENSOR_NEAR(got, want, 0, 0) << "ndim " << shape.size() << " axis " << axis;
+  }
+  const Tensor x = random({4, 2});
+  Tensor out = Tensor::empty({1, 2}, {.dtype = dtype()});
+  EXPECT_THROW(cpu_backend().index_select(x, 0, from_vector(std::vector<std::int64_t>{4}, {1}), out), IndexError);
+}
+
 TEST_P(BackendAgreement, UnaryAndItsDerivative) {
   for (int i = 0; i < kUnaryOpCount; ++i) {
     const auto op = static_cast<UnaryOp>(i);
