@@ -106,8 +106,12 @@ void RefBackend::adam_step(const AdamStep& s, const Tensor& g, Tensor& p, Tensor
 
 void RefBackend::reduce(ReduceOp op, const Tensor& x, int axis, Tensor& out) const {
   const AxisSplit s = split_at_axis(x.shape(), axis);
+  const bool arg = op == ReduceOp::argmax || op == ReduceOp::argmin;
+  const bool wants_max = op == ReduceOp::max || op == ReduceOp::argmax;
   visit_dtype(x.dtype(), [&]<typename T>() {
     const T* in = x.data<T>();
+    std::int64_t* positions = arg ? out.data<std::int64_t>() : nullptr;
+    T* values = arg ? nullptr : out.data<T>();
     for (std::int64_t o = 0; o < s.outer; ++o)
       for (std::int64_t j = 0; j < s.inner; ++j) {
         const T* base = in + o * s.n * s.inner + j;
@@ -115,18 +119,17 @@ void RefBackend::reduce(ReduceOp op, const Tensor& x, int axis, Tensor& out) con
         if (op == ReduceOp::sum) {
           double acc = 0;
           for (std::int64_t i = 0; i < s.n; ++i) acc += static_cast<double>(base[i * s.inner]);
-          out.data<T>()[at] = static_cast<T>(acc);
+          values[at] = static_cast<T>(acc);
           continue;
         }
         std::int64_t best = 0;
         for (std::int64_t i = 1; i < s.n; ++i) {
           const T v = base[i * s.inner], cur = base[best * s.inner];
           if (cur != cur) break;  // NaN wins, as in numpy
-          const bool wants_max = op == ReduceOp::max || op == ReduceOp::argmax;
           if (v != v || (wants_max ? v > cur : v < cur)) best = i;
         }
-        if (op == ReduceOp::argmax || op == ReduceOp::argmin) out.data<std::int64_t>()[at] = best;
-        else out.data<T>()[at] = base[best * s.inner];
+        if (arg) positions[at] = best;
+        else values[at] = base[best * s.inner];
       }
   });
 }
