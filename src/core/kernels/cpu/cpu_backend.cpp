@@ -303,17 +303,15 @@ class CpuBackend final : public RefBackend {
         T* orow = o + b * s.n;
         T m = -std::numeric_limits<T>::infinity();
         for (std::int64_t i = 0; i < s.n; ++i) m = std::max(m, row[i]);
+        // The exponentials in T (vectorized), their sum in double. log_softmax parks them in orow.
+        for (std::int64_t i = 0; i < s.n; ++i) orow[i] = exp_of(row[i] - m);
         double total = 0;
+        for (std::int64_t i = 0; i < s.n; ++i) total += static_cast<double>(orow[i]);
         if (log) {
-          for (std::int64_t i = 0; i < s.n; ++i) total += std::exp(static_cast<double>(row[i] - m));
           const T shift = m + static_cast<T>(std::log(total));
 #pragma omp simd
           for (std::int64_t i = 0; i < s.n; ++i) orow[i] = row[i] - shift;
         } else {
-          for (std::int64_t i = 0; i < s.n; ++i) {
-            orow[i] = std::exp(row[i] - m);
-            total += static_cast<double>(orow[i]);
-          }
           const T inv = static_cast<T>(1.0 / total);
 #pragma omp simd
           for (std::int64_t i = 0; i < s.n; ++i) orow[i] *= inv;
