@@ -38,14 +38,14 @@ namespace axon::kernels {
 
 /// e^x: exp_float for float (vectorizable), std::exp for double.
 template <typename T>
-inline T exp_of(T x) {
+[[gnu::always_inline]] inline T exp_of(T x) {
   if constexpr (std::is_same_v<T, float>) return exp_float(x);
   else return std::exp(x);
 }
 
 /// σ(x), stable on both sides: with e = exp(−|x|) ≤ 1, 1/(1 + e) for x ≥ 0 and e/(1 + e) below.
 template <typename T>
-inline T sigmoid_of(T x) {
+[[gnu::always_inline]] inline T sigmoid_of(T x) {
   const T e = exp_of(-std::abs(x));
   return x >= T(0) ? T(1) / (T(1) + e) : e / (T(1) + e);
 }
