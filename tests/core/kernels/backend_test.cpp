@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace axon {
 namespace {
 
@@ -164,6 +166,29 @@ TEST_P(BackendAgreement, SumAlongEachAxis) {
     reference_backend().reduce(ReduceOp::sum, x, axis, r);
     cpu_backend().reduce(ReduceOp::sum, x, axis, c);
     EXPECT_TENSOR_NEAR(c, r, tol(), tol()) << "axis " << axis;
+  }
+}
+
+// max/min/argmax/argmin along the last axis, with ties (values on a coarse grid) and NaNs, on both
+// sides of the parallel threshold: the same positions and values as ref.
+TEST_P(BackendAgreement, ExtremaAlongTheLastAxis) {
+  for (Shape shape : {Shape{128, 10}, Shape{700, 130}}) {
+    std::vector<double> v = random(shape, -3, 3).to_vector<double>();
+    for (double& e : v) e = std::round(e);
+    for (std::size_t i = 7; i < v.size(); i += 97) v[i] = std::nan("");
+    const Tensor x = dtype() == float32 ? from_vector(std::vector<float>(v.begin(), v.end()), shape) : from_vector(v, shape);
+    for (ReduceOp op : {ReduceOp::max, ReduceOp::min, ReduceOp::argmax, ReduceOp::argmin}) {
+      const bool arg = op == ReduceOp::argmax || op == ReduceOp::argmin;
+      const TensorOptions o{.dtype = arg ? int64 : dtype()};
+      Tensor r = Tensor::empty({shape[0], 1}, o), c = Tensor::empty({shape[0], 1}, o);
+      reference_backend().reduce(op, x, 1, r);
+      cpu_backend().reduce(op, x, 1, c);
+      EXPECT_EQ(c.to_vector<double>().size(), r.to_vector<double>().size());
+      const std::vector<double> cv = c.to_vector<double>(), rv = r.to_vector<double>();
+      for (std::size_t i = 0; i < cv.size(); ++i)
+        ASSERT_TRUE(cv[i] == rv[i] || (std::isnan(cv[i]) && std::isnan(rv[i])))
+            << "op " << static_cast<int>(op) << " row " << i << ": " << cv[i] << " vs " << rv[i];
+    }
   }
 }
 

@@ -229,8 +229,34 @@ class CpuBackend final : public RefBackend {
     });
   }
 
+  // max/min/argmax/argmin along the last axis (a batch's predicted classes): each row scanned once,
+  // with ref's rules (the first of equal values; a NaN wins, the first NaN).
+  static void extremum_rows(ReduceOp op, const Tensor& x, const AxisSplit& s, Tensor& out) {
+    const bool arg = op == ReduceOp::argmax || op == ReduceOp::argmin;
+    const bool wants_max = op == ReduceOp::max || op == ReduceOp::argmax;
+    visit_floating(x.dtype(), "reduce", [&]<typename T>() {
+      const T* in = x.data<T>();
+      std::int64_t* positions = arg ? out.data<std::int64_t>() : nullptr;
+      T* values = arg ? nullptr : out.data<T>();
+      for_range(s.outer, x.numel() >= kParallelCheap && s.outer > 1, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t b = begin; b < end; ++b) {
+          const T* row = in + b * s.n;
+          std::int64_t best = 0;
+          T cur = row[0];
+          for (std::int64_t i = 1; i < s.n && cur == cur; ++i) {
+            const T v = row[i];
+            if (v != v || (wants_max ? v > cur : v < cur)) best = i, cur = v;
+          }
+          if (arg) positions[b] = best;
+          else values[b] = cur;
+        }
+      });
+    });
+  }
+
   void reduce(ReduceOp op, const Tensor& x, int axis, Tensor& out) const override {
     const AxisSplit s = split_at_axis(x.shape(), axis);
+    if (op != ReduceOp::sum && s.inner == 1 && is_floating(x.dtype())) return extremum_rows(op, x, s, out);
     if (op != ReduceOp::sum || !is_floating(x.dtype())) return RefBackend::reduce(op, x, axis, out);
     const bool parallel = x.numel() >= kParallelCheap && s.outer > 1;
     visit_floating(x.dtype(), "sum", [&]<typename T>() {
