@@ -1,6 +1,7 @@
 #include "axon/core/tensor.hpp"
 
 #include <fmt/format.h>
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <cmath>
@@ -14,19 +15,33 @@ namespace axon {
 // Blocks of kAlignedFrom bytes or more are 64-byte (cache line) aligned for SIMD loads and BLAS;
 // smaller ones come from plain malloc (16-byte aligned): glibc's memalign path is several times
 // slower and fragments the heap, which dominated the cost of small ops (bench/compare/op_overhead).
+// Blocks of kHugeFrom bytes or more (a dataset, a large layer) are aligned to 2 MB and offered to the
+// kernel's transparent huge pages: rows read in random order (fit's shuffled batches) then miss
+// the TLB once per 2 MB instead of once per 4 KB page (gathering a Fashion-MNIST epoch measured
+// 20% faster). Where huge pages are off, madvise changes nothing.
 namespace {
 constexpr std::size_t kAlignedFrom = 4096;
+constexpr std::size_t kHugeFrom = std::size_t{16} << 20;
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+std::align_val_t alignment(std::size_t nbytes) {
+  return std::align_val_t{nbytes >= kHugeFrom ? kHugePage : 64};
 }
+}  // namespace
 
 Storage::Storage(std::size_t nbytes, Device device) : nbytes_(nbytes), device_(device) {
   check(device == Device::cpu, "Storage: device {} is not available in this build", device_name(device));
   if (nbytes == 0) return;
-  data_ = nbytes >= kAlignedFrom ? ::operator new(nbytes, std::align_val_t{64}) : ::operator new(nbytes);
+  if (nbytes < kAlignedFrom) {
+    data_ = ::operator new(nbytes);
+    return;
+  }
+  data_ = ::operator new(nbytes, alignment(nbytes));
+  if (nbytes >= kHugeFrom) ::madvise(data_, nbytes / kHugePage * kHugePage, MADV_HUGEPAGE);
 }
 
 Storage::~Storage() {
   if (!data_) return;
-  if (nbytes_ >= kAlignedFrom) ::operator delete(data_, std::align_val_t{64});
+  if (nbytes_ >= kAlignedFrom) ::operator delete(data_, alignment(nbytes_));
   else ::operator delete(data_);
 }
 
