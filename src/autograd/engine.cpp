@@ -93,11 +93,13 @@ std::vector<Node*> topological_order(Node* root) {
   return {postorder.rbegin(), postorder.rend()};
 }
 
-void accumulate_leaf(const Tensor& leaf, const Tensor& g) {
+void accumulate_leaf(const Tensor& leaf, Tensor g) {
   TensorImpl* impl = leaf.impl();
   if (!impl->grad) {
-    // Own the storage: a backward may hand the same tensor to several inputs.
-    impl->grad = g.clone().impl_ptr();
+    // Own the storage: a backward may hand the same tensor to several inputs or keep it. A
+    // gradient that nothing else holds is taken as it is (a layer's weight gradient: no copy).
+    const bool sole = g.impl_ptr().use_count() == 1 && g.impl()->storage.use_count() == 1;
+    impl->grad = sole ? g.impl_ptr() : g.clone().impl_ptr();
   } else {
     Tensor acc(impl->grad);
     add_(acc, g);
@@ -129,13 +131,16 @@ void run_backward(const Tensor& root, const Tensor& seed, bool retain_graph) {
     for (std::size_t i = 0; i < grads.size(); ++i) {
       const Tensor& input = node->inputs[i];
       if (!grads[i].defined() || !input.requires_grad()) continue;
-      Tensor g = reduce_to_shape(grads[i], input.shape());
+      Tensor g = std::move(grads[i]);  // the only handle, unless the backward shares it
+      g = reduce_to_shape(g, input.shape());
       if (g.dtype() != input.dtype()) g = astype(g, input.dtype());
-      if (input.is_leaf() || input.impl()->retains_grad) accumulate_leaf(input, g);
-      if (!input.is_leaf()) {
-        Tensor& slot = pending[input.grad_fn().get()];
-        slot = slot.defined() ? slot + g : g;
+      if (input.is_leaf()) {
+        accumulate_leaf(input, std::move(g));
+        continue;
       }
+      if (input.impl()->retains_grad) accumulate_leaf(input, g);
+      Tensor& slot = pending[input.grad_fn().get()];
+      slot = slot.defined() ? slot + g : g;
     }
     if (!retain_graph) {
       node->released = true;

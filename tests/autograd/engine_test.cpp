@@ -17,6 +17,22 @@ TEST(Engine, LeafGradientsAccumulateAcrossBackwardCalls) {
   EXPECT_FALSE(x.grad().defined());
 }
 
+// A leaf takes the gradient tensor itself when nothing else holds it (no copy), and a copy when
+// the backward hands one tensor to several inputs: leaves never share gradient storage.
+TEST(Engine, LeafGradientsNeverShareStorage) {
+  Tensor a = tensor({1.0, 2.0}, {.dtype = float64, .requires_grad = true});
+  Tensor b = tensor({3.0, 4.0}, {.dtype = float64, .requires_grad = true});
+  sum(a + b).backward();  // add's backward returns the same tensor for both inputs
+  EXPECT_NE(a.grad().impl()->storage.get(), b.grad().impl()->storage.get());
+  sum(a * 2.0).backward();  // accumulates into a's gradient only
+  EXPECT_TENSOR_NEAR(a.grad(), {3, 3});
+  EXPECT_TENSOR_NEAR(b.grad(), {1, 1});
+  Tensor w = tensor({1.0, 1.0}, {.dtype = float64, .requires_grad = true});
+  Tensor x = tensor({{1.0, 2.0}, {3.0, 4.0}}, {.dtype = float64});
+  sum(matmul(x, reshape(w, {2, 1}))).backward();
+  EXPECT_TENSOR_NEAR(w.grad(), {4, 6});
+}
+
 TEST(Engine, DiamondGraphSumsBothPaths) {
   Tensor x = tensor({2.0}, {.dtype = float64, .requires_grad = true});
   const Tensor a = x * x;       // da/dx = 2x
