@@ -72,7 +72,7 @@ class Backend {
   virtual void adam_step(const AdamStep& s, const Tensor& g, Tensor& p, Tensor& m, Tensor& v) const = 0;
   /// x viewed as [outer, n, inner] reduced over n into out [outer, inner].
   virtual void reduce(ReduceOp op, const Tensor& x, int axis, Tensor& out) const = 0;
-  /// Softmax or log-softmax along `axis`, numerically stable (max subtracted).
+  /// Softmax or log-softmax along `axis`, numerically stable (max subtracted); out is not x.
   virtual void softmax(const Tensor& x, int axis, bool log, Tensor& out) const = 0;
 
   /// out[i0..] = x[i_perm(0)..]: out's axis j is x's axis dims[j].
