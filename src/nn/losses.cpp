@@ -78,7 +78,14 @@ namespace {
 // Number of rows whose argmax (or label) matches.
 double count_argmax_hits(const Tensor& y_true_labels, const Tensor& y_pred) {
   const Tensor predicted = argmax(y_pred, -1);
-  return sum(eq(predicted, astype(y_true_labels, Dtype::int64).view_as_shape(predicted.shape()))).item();
+  const Tensor labels = astype(y_true_labels, Dtype::int64);
+  check<ShapeError>(labels.numel() == predicted.numel(), "accuracy: {} labels for {} predictions (y_pred {})",
+                    labels.numel(), predicted.numel(), shape_text(y_pred.shape()));
+  const std::int64_t* p = predicted.data<std::int64_t>();
+  const std::int64_t* t = labels.data<std::int64_t>();
+  std::int64_t hits = 0;
+  for (std::int64_t i = 0; i < predicted.numel(); ++i) hits += p[i] == t[i];
+  return static_cast<double>(hits);
 }
 // A mean over samples: each batch adds the sum of its per-sample values and its sample count.
 Metric mean_metric(const std::string& name, std::function<double(const Tensor&, const Tensor&)> batch_sum) {
