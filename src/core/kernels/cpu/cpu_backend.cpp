@@ -52,6 +52,55 @@ BroadcastPlan plan_broadcast(const Shape& out, Shape sa, Shape sb) {
   return p;
 }
 
+// Softmax of one row of n (see CpuBackend::softmax).
+template <typename T>
+void softmax_row(const T* row, T* orow, std::int64_t n, bool log) {
+  T m = -std::numeric_limits<T>::infinity();
+  for (std::int64_t i = 0; i < n; ++i) m = std::max(m, row[i]);
+  for (std::int64_t i = 0; i < n; ++i) orow[i] = exp_of(row[i] - m);
+  double total = 0;
+  for (std::int64_t i = 0; i < n; ++i) total += static_cast<double>(orow[i]);
+  if (log) {
+    const T shift = m + static_cast<T>(std::log(total));
+#pragma omp simd
+    for (std::int64_t i = 0; i < n; ++i) orow[i] = row[i] - shift;
+  } else {
+    const T inv = static_cast<T>(1.0 / total);
+#pragma omp simd
+    for (std::int64_t i = 0; i < n; ++i) orow[i] *= inv;
+  }
+}
+
+// The same for kRowGroup rows of n ≤ kShortRow at once: transposed into t[i][r], each step runs
+// across the rows (vectorized), in the same order per row as softmax_row.
+constexpr std::int64_t kRowGroup = 8, kShortRow = 32;
+template <typename T>
+void softmax_row_group(const T* rows, T* out, std::int64_t n, bool log) {
+  constexpr std::int64_t G = kRowGroup;
+  T t[kShortRow][G], m[G];
+  double total[G];
+  for (std::int64_t r = 0; r < G; ++r)
+    for (std::int64_t i = 0; i < n; ++i) t[i][r] = rows[r * n + i];
+  for (std::int64_t r = 0; r < G; ++r) m[r] = -std::numeric_limits<T>::infinity(), total[r] = 0;
+  for (std::int64_t i = 0; i < n; ++i)
+    for (std::int64_t r = 0; r < G; ++r) m[r] = std::max(m[r], t[i][r]);
+  for (std::int64_t i = 0; i < n; ++i)
+    for (std::int64_t r = 0; r < G; ++r) t[i][r] = exp_of(t[i][r] - m[r]);
+  for (std::int64_t i = 0; i < n; ++i)
+    for (std::int64_t r = 0; r < G; ++r) total[r] += static_cast<double>(t[i][r]);
+  for (std::int64_t r = 0; r < G; ++r) {
+    const T* row = rows + r * n;
+    T* orow = out + r * n;
+    if (log) {
+      const T shift = m[r] + static_cast<T>(std::log(total[r]));
+      for (std::int64_t i = 0; i < n; ++i) orow[i] = row[i] - shift;
+    } else {
+      const T inv = static_cast<T>(1.0 / total[r]);
+      for (std::int64_t i = 0; i < n; ++i) orow[i] = t[i][r] * inv;
+    }
+  }
+}
+
 class CpuBackend final : public RefBackend {
  public:
   const char* name() const override { return "cpu"; }
@@ -309,10 +358,11 @@ class CpuBackend final : public RefBackend {
     });
   }
 
-  // Along the last axis, in three passes over a thread's block of rows, so that the exponentials
-  // run as one vectorized loop over the whole block even when rows are short (a classifier's 10
-  // classes): shift each row by its max, exponentiate the block, then sum each row in double and
-  // scale it (or, for log_softmax, subtract the row's log-sum-exp from the input).
+  // Along the last axis. Every row is shifted by its max, exponentiated, summed in double in the
+  // row's order, then scaled (or, for log_softmax, its log-sum-exp subtracted from the input).
+  // Short rows (a classifier's 10 classes) go 8 at a time through a transposed scratch block, so
+  // that each of those steps is one vectorized loop across the 8 rows; longer rows loop along
+  // themselves. Both paths do the same arithmetic in the same order, bit for bit.
   void softmax(const Tensor& x, int axis, bool log, Tensor& out) const override {
     const AxisSplit s = split_at_axis(x.shape(), axis);
     if (s.inner != 1) return RefBackend::softmax(x, axis, log, out);
@@ -321,36 +371,14 @@ class CpuBackend final : public RefBackend {
       const T* in = x.data<T>();
       T* o = out.data<T>();
       for_range(s.outer, parallel, [&](std::int64_t begin, std::int64_t end) {
-        std::vector<T> row_max(static_cast<std::size_t>(end - begin));
-        for (std::int64_t b = begin; b < end; ++b) {
-          const T* row = in + b * s.n;
-          T* orow = o + b * s.n;
-          T m = -std::numeric_limits<T>::infinity();
-          for (std::int64_t i = 0; i < s.n; ++i) m = std::max(m, row[i]);
-          row_max[static_cast<std::size_t>(b - begin)] = m;
-          for (std::int64_t i = 0; i < s.n; ++i) orow[i] = row[i] - m;
-        }
-        T* block = o + begin * s.n;
-        const std::int64_t count = (end - begin) * s.n;
-        for (std::int64_t i = 0; i < count; ++i) block[i] = exp_of(block[i]);
-        for (std::int64_t b = begin; b < end; ++b) {
-          T* orow = o + b * s.n;
-          double total = 0;
-          for (std::int64_t i = 0; i < s.n; ++i) total += static_cast<double>(orow[i]);
-          if (log) {
-            const T* row = in + b * s.n;
-            const T shift = row_max[static_cast<std::size_t>(b - begin)] + static_cast<T>(std::log(total));
-#pragma omp simd
-            for (std::int64_t i = 0; i < s.n; ++i) orow[i] = row[i] - shift;
-          } else {
-            const T inv = static_cast<T>(1.0 / total);
-#pragma omp simd
-            for (std::int64_t i = 0; i < s.n; ++i) orow[i] *= inv;
-          }
-        }
+        std::int64_t b = begin;
+        if (s.n <= kShortRow)
+          for (; b + kRowGroup <= end; b += kRowGroup) softmax_row_group<T>(in + b * s.n, o + b * s.n, s.n, log);
+        for (; b < end; ++b) softmax_row<T>(in + b * s.n, o + b * s.n, s.n, log);
       });
     });
   }
+
 
 };
 
