@@ -37,7 +37,8 @@ struct BRows {
 
 bool use_avx512(NarrowIsa isa) { return isa != NarrowIsa::avx2 && narrow_gemm_has_avx512(); }
 
-// A second thread pays from about this many multiply-adds (bench/micro/narrow_gemm).
+// A second thread pays from about this many multiply-adds: measured, none at 16×784·784×10 (125K),
+// 18% at 32 rows (250K).
 constexpr std::int64_t kParallelWork = std::int64_t{1} << 17;
 
 }  // namespace

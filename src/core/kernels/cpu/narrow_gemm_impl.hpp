@@ -78,8 +78,8 @@ void nn_rows(std::int64_t r0, std::int64_t r1, std::int64_t k, T alpha, const T*
   for (; i < r1; ++i) nn_block<T, N, 1>(i, k, alpha, a, lda, bp, beta, c);
 }
 
-// Columns [v0·L, v1·L) of C = alpha·Aᵀ·B + beta·C (A stored s×m, B stored s×n): C groups of L
-// output rows at a time, each as N vectors of sums over the s shared rows.
+// Rows [r, r + C·L) of C = alpha·Aᵀ·B + beta·C (A stored s×m, B stored s×n): C vectors of L output
+// rows at a time, each as N vectors of sums over the s shared rows.
 template <typename T, int N, int C>
 [[gnu::always_inline]] inline void tn_block(std::int64_t r, std::int64_t s, T alpha, const T* a, std::int64_t lda,
                                             const T* b, std::int64_t ldb, T beta, T* c) {
@@ -151,14 +151,5 @@ void tn(std::int64_t r0, std::int64_t r1, std::int64_t n, std::int64_t s, T alph
         const T* b, std::int64_t ldb, T beta, T* c) {
   with_columns<T, TnKernel>(n, r0, r1, s, alpha, a, lda, b, ldb, beta, c);
 }
-
-template void nn<float>(std::int64_t, std::int64_t, std::int64_t, std::int64_t, float, const float*, std::int64_t,
-                        const BRows<float>&, float, float*);
-template void nn<double>(std::int64_t, std::int64_t, std::int64_t, std::int64_t, double, const double*, std::int64_t,
-                         const BRows<double>&, double, double*);
-template void tn<float>(std::int64_t, std::int64_t, std::int64_t, std::int64_t, float, const float*, std::int64_t,
-                        const float*, std::int64_t, float, float*);
-template void tn<double>(std::int64_t, std::int64_t, std::int64_t, std::int64_t, double, const double*, std::int64_t,
-                         const double*, std::int64_t, double, double*);
 
 }  // namespace AXON_NARROW_ISA
